@@ -1,0 +1,36 @@
+package org.plenum.server.rest;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The REST layer's JSON rules: unknown fields are errors (a typo should not be silently ignored),
+ * times are ISO-8601 strings, and nesting and string sizes are bounded against hostile bodies.
+ */
+@Provider
+public final class Json implements ContextResolver<ObjectMapper> {
+
+    public static final ObjectMapper MAPPER = create();
+
+    public static ObjectMapper create() {
+        ObjectMapper m = new ObjectMapper();
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(256 * 1024).maxNumberLength(64).build());
+        m.registerModule(new JavaTimeModule());
+        m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return m;
+    }
+
+    @Override
+    public ObjectMapper getContext(Class<?> type) {
+        return MAPPER;
+    }
+}
