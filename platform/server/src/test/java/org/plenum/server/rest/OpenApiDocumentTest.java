@@ -540,7 +540,8 @@ class OpenApiDocumentTest {
         c.expect(404, "GET", "/rooms/{roomId}", room, admin, null);
         c.expect(403, "PATCH", "/rooms/{roomId}", room, member, Map.of("locked", true));
         c.expect(200, "PATCH", "/rooms/{roomId}", room, townAdmin, Map.of("title", "Großer Ratssaal", "locked", true));
-        c.expect(200, "GET", "/rooms/{roomId}/dialin", room, member, null);
+        c.expect(403, "GET", "/rooms/{roomId}/dialin", room, member, null);
+        c.expect(200, "GET", "/rooms/{roomId}/dialin", room, townAdmin, null);
         c.expect(403, "POST", "/rooms/{roomId}/dialin/pin", room, member, null);
         c.expect(200, "POST", "/rooms/{roomId}/dialin/pin", room, townAdmin, null);
 
