@@ -63,6 +63,7 @@ public final class PlatformCore implements AutoCloseable {
             this.localTokens = new LocalTokens(settings.get("auth.local.issuer", "plenum-local"),
                     settings.getDuration("auth.token.lifetime", Duration.ofHours(8)), jdbc, users, clock);
             LoginThrottle throttle = new LoginThrottle(settings.getInt("auth.login.max.failures", 5),
+                    settings.getInt("auth.login.max.failures.per.address", 50),
                     settings.getDuration("auth.login.window", Duration.ofMinutes(5)), clock);
             this.localLogin = new LocalLogin(users, passwords, localTokens, throttle);
             List<TokenVerifier> verifiers = new ArrayList<>();

@@ -19,9 +19,6 @@ public final class Main {
         SLF4JBridgeHandler.install();
         Path home = Path.of(System.getProperty("plenum.home", "."));
         Settings settings = Settings.load(home.resolve("conf").resolve("plenum.properties"), System.getenv());
-        if (settings.find("data.dir").isEmpty()) {
-            settings = settings.with(java.util.Map.of("data.dir", home.resolve("data").toString()));
-        }
         PlenumServer server = PlenumServer.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         printWelcome(server);

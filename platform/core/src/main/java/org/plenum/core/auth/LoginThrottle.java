@@ -17,35 +17,41 @@ public final class LoginThrottle {
     /** Keeps memory bounded under a spray of distinct usernames. */
     private static final int MAX_KEYS = 50_000;
 
-    private final int maxFailures;
+    private final int maxPerAccount;
+    private final int maxPerAddress;
     private final Duration window;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-    public LoginThrottle(int maxFailures, Duration window, Clock clock) {
-        this.maxFailures = maxFailures;
+    /**
+     * @param maxPerAccount failures allowed per account in the window
+     * @param maxPerAddress failures allowed per client address; higher, since a town hall's staff share one NAT address
+     */
+    public LoginThrottle(int maxPerAccount, int maxPerAddress, Duration window, Clock clock) {
+        this.maxPerAccount = maxPerAccount;
+        this.maxPerAddress = maxPerAddress;
         this.window = window;
         this.clock = clock;
     }
 
     /** Seconds until another attempt is allowed for this account or address, or 0 if allowed now. */
     public long retryAfterSeconds(String username, String address) {
-        return Math.max(wait("u:" + username), wait("a:" + address));
+        return Math.max(wait("u:" + username, maxPerAccount), wait("a:" + address, maxPerAddress));
     }
 
     public void recordFailure(String username, String address) {
         if (failures.size() > MAX_KEYS) {
             prune();
         }
-        add("u:" + username);
-        add("a:" + address);
+        add("u:" + username, maxPerAccount);
+        add("a:" + address, maxPerAddress);
     }
 
     public void recordSuccess(String username) {
         failures.remove("u:" + username);
     }
 
-    private long wait(String key) {
+    private long wait(String key, int maxFailures) {
         Deque<Instant> q = failures.get(key);
         if (q == null) {
             return 0;
@@ -62,7 +68,7 @@ public final class LoginThrottle {
         }
     }
 
-    private void add(String key) {
+    private void add(String key, int maxFailures) {
         Deque<Instant> q = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (q) {
             q.addLast(clock.instant());

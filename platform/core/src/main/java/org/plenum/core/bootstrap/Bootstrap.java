@@ -27,10 +27,15 @@ public final class Bootstrap {
     public static Outcome run(Settings settings, TenantStore tenants, UserStore users, PasswordHasher hasher) {
         Tenant root = tenants.root().orElseGet(() -> tenants.create(
                 settings.get("tenant.root.slug", "state"), settings.get("tenant.root.name", "State administration"), null));
-        if (users.findByUsername(ADMIN_USERNAME).isPresent()) {
+        Optional<String> configured = settings.find("admin.password");
+        Optional<org.plenum.core.user.User> existing = users.findByUsername(ADMIN_USERNAME);
+        if (existing.isPresent()) {
+            // a lost admin password is recovered by setting a new one together with admin.password.reset=true
+            if (configured.isPresent() && settings.getBoolean("admin.password.reset", false)) {
+                users.setPasswordHash(existing.get().id(), hasher.hash(configured.get()));
+            }
             return new Outcome(root, false, Optional.empty());
         }
-        Optional<String> configured = settings.find("admin.password");
         String password = configured.orElseGet(() -> SecureTokens.urlSafe(15));
         users.createLocal(root.id(), ADMIN_USERNAME, hasher.hash(password), "Administrator", PlatformRole.PLATFORM_ADMIN);
         return new Outcome(root, true, configured.isPresent() ? Optional.empty() : Optional.of(password));
