@@ -130,7 +130,8 @@ public final class OidcTokenVerifier implements TokenVerifier {
         }
         List<String> audience = claims.getAudience();
         if (audience == null || !audience.contains(issuer.audience())) {
-            throw Problem.unauthenticated("the token is not meant for this server (audience " + audience + ", expected '"
+            String named = audience == null || audience.isEmpty() ? "no audience" : "audience " + String.join(", ", audience);
+            throw Problem.unauthenticated("the token is not meant for this server (" + named + ", expected '"
                     + issuer.audience() + "'); the identity provider must add this audience to access tokens");
         }
         // Keycloak marks its tokens: an ID token also names our client as audience but is not an access token
