@@ -17,6 +17,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.plenum.core.PlatformCore;
 import org.plenum.core.config.Settings;
 import org.plenum.server.http.HealthServlet;
+import org.plenum.server.http.ProblemErrorHandler;
 import org.plenum.server.http.TlsContexts;
 import org.plenum.server.metrics.Metrics;
 import org.plenum.server.metrics.MetricsServlet;
@@ -62,6 +63,8 @@ public final class PlenumServer implements AutoCloseable {
             SizeLimitHandler sizeLimit = new SizeLimitHandler(http.maxRequestBytes(), -1);
             sizeLimit.setHandler(new HttpMetricsHandler(metrics, context));
             jetty.setHandler(sizeLimit);
+            jetty.setErrorHandler(new ProblemErrorHandler());
+            context.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopAtShutdown(false);
             jetty.start();
         } catch (Exception e) {
