@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class OidcTokenVerifier implements TokenVerifier {
     private static final Logger log = LoggerFactory.getLogger(OidcTokenVerifier.class);
 
     /** Header types of access tokens: Keycloak's {@code JWT}, RFC 9068's {@code at+jwt}, or none. */
-    private static final Set<JOSEObjectType> ACCESS_TOKEN_TYPES = new HashSet<>(Arrays.asList(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+    private static final Set<JOSEObjectType> ACCESS_TOKEN_TYPES =
+            Collections.unmodifiableSet(new HashSet<>(Arrays.asList(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null)));
 
     private final IssuerSettings issuer;
     private final Duration clockSkew;
@@ -61,10 +63,6 @@ public final class OidcTokenVerifier implements TokenVerifier {
         signatures.setJWSKeySelector(new JWSVerificationKeySelector<>(issuer.algorithms(), keys));
         signatures.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN_TYPES));
         signatures.setJWTClaimsSetVerifier(null); // the claims are checked below, each with its own message
-    }
-
-    public IssuerSettings settings() {
-        return issuer;
     }
 
     @Override
