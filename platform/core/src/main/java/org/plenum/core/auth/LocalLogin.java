@@ -37,7 +37,7 @@ public final class LocalLogin {
         }
         long wait = throttle.retryAfterSeconds(username, clientAddress);
         if (wait > 0) {
-            throw new Problem(Problem.Kind.RATE_LIMITED, "too many failed logins; try again in " + wait + " s");
+            throw Problem.rateLimited("too many failed logins; try again in " + wait + " s", wait);
         }
         Optional<User> user = users.findByUsername(username);
         String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(dummyHash);

@@ -30,10 +30,26 @@ public final class Problem extends RuntimeException {
     }
 
     private final Kind kind;
+    private final long retryAfterSeconds;
 
     public Problem(Kind kind, String detail) {
+        this(kind, detail, 0);
+    }
+
+    private Problem(Kind kind, String detail, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many attempts; the caller may try again after the given number of seconds. */
+    public static Problem rateLimited(String detail, long retryAfterSeconds) {
+        return new Problem(Kind.RATE_LIMITED, detail, retryAfterSeconds);
+    }
+
+    /** Seconds until a retry may succeed, or 0 when that is not known. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Kind kind() {

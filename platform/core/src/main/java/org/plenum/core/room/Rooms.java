@@ -93,7 +93,7 @@ public final class Rooms {
         if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
             throw Problem.invalid("startsAt and endsAt are required and endsAt must be after startsAt");
         }
-        if (Duration.between(startsAt, endsAt).toDays() > 31) {
+        if (Duration.between(startsAt, endsAt).compareTo(Duration.ofDays(31)) > 0) {
             throw Problem.invalid("a meeting may last at most 31 days");
         }
         List<String> people = invitees == null ? List.of() : invitees;

@@ -20,8 +20,14 @@ public enum PlatformRole {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The role of a lower-case wire name; anything else (other case included) is not a role. */
     public static PlatformRole fromWireName(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
+        for (PlatformRole r : values()) {
+            if (r.wireName().equals(s)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("not a platform role: " + s);
     }
 
     public boolean atLeast(PlatformRole other) {

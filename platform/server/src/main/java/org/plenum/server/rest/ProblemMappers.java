@@ -27,6 +27,9 @@ public final class ProblemMappers {
             if (p.kind() == Problem.Kind.UNAUTHENTICATED) {
                 return Response.fromResponse(r).header("WWW-Authenticate", "Bearer").build();
             }
+            if (p.retryAfterSeconds() > 0) {
+                return Response.fromResponse(r).header("Retry-After", Long.toString(p.retryAfterSeconds())).build();
+            }
             return r;
         }
     }

@@ -10,9 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.plenum.core.access.AccessRules;
 import org.plenum.core.access.Caller;
 import org.plenum.core.error.Problem;
 import org.plenum.core.invite.Invite;
@@ -32,10 +34,12 @@ public class RoomResource extends ApiResource {
 
     public record RoomView(String id, String tenantId, String ownerId, String title, boolean hasPassword, String waitingRoom,
                            boolean locked, DialInView dialIn, Instant createdAt, Instant updatedAt) {
-        static RoomView of(Room r) {
+        /** The dial-in data of a password-protected room is itself a way in, so only its managers see it. */
+        static RoomView of(Room r, Caller c) {
+            DialInView dialIn = r.hasPassword() && !AccessRules.canManageRoom(c, r) ? null
+                    : new DialInView(r.dialIn().conferenceId(), r.dialIn().pin());
             return new RoomView(r.id(), r.tenantId().toString(), r.ownerId().toString(), r.title(), r.hasPassword(),
-                    r.waitingRoom().wireName(), r.locked(), new DialInView(r.dialIn().conferenceId(), r.dialIn().pin()),
-                    r.createdAt(), r.updatedAt());
+                    r.waitingRoom().wireName(), r.locked(), dialIn, r.createdAt(), r.updatedAt());
         }
     }
 
@@ -73,7 +77,8 @@ public class RoomResource extends ApiResource {
 
     @GET
     public List<RoomView> list() {
-        return core.rooms.list(caller()).stream().map(RoomView::of).toList();
+        Caller c = caller();
+        return core.rooms.list(c).stream().map(r -> RoomView.of(r, c)).toList();
     }
 
     @POST
@@ -81,13 +86,14 @@ public class RoomResource extends ApiResource {
         Caller c = caller();
         NewRoom n = required(body);
         Room r = core.rooms.create(c, n.title(), n.password(), n.waitingRoom() == null ? null : WaitingRoomPolicy.fromWireName(n.waitingRoom()));
-        return Response.status(201).entity(RoomView.of(r)).build();
+        return Response.created(URI.create("rooms/" + r.id())).entity(RoomView.of(r, c)).build();
     }
 
     @GET
     @Path("{roomId}")
     public RoomView get(@PathParam("roomId") String roomId) {
-        return RoomView.of(core.rooms.get(caller(), roomId));
+        Caller c = caller();
+        return RoomView.of(core.rooms.get(c, roomId), c);
     }
 
     @PATCH
@@ -97,7 +103,7 @@ public class RoomResource extends ApiResource {
         RoomPatch p = required(body);
         RoomChanges changes = new RoomChanges(p.title(), p.password(),
                 p.waitingRoom() == null ? null : WaitingRoomPolicy.fromWireName(p.waitingRoom()), p.locked());
-        return RoomView.of(core.rooms.update(c, roomId, changes));
+        return RoomView.of(core.rooms.update(c, roomId, changes), c);
     }
 
     @DELETE
@@ -110,7 +116,11 @@ public class RoomResource extends ApiResource {
     @GET
     @Path("{roomId}/dialin")
     public DialInView dialIn(@PathParam("roomId") String roomId) {
-        Room r = core.rooms.get(caller(), roomId);
+        Caller c = caller();
+        Room r = core.rooms.get(c, roomId);
+        if (r.hasPassword() && !AccessRules.canManageRoom(c, r)) {
+            throw Problem.forbidden("the dial-in data of a password-protected room is shown to its moderators only");
+        }
         return new DialInView(r.dialIn().conferenceId(), r.dialIn().pin());
     }
 
@@ -133,7 +143,7 @@ public class RoomResource extends ApiResource {
         Caller c = caller();
         NewMeeting n = required(body);
         Meeting m = core.rooms.schedule(c, roomId, n.title(), n.startsAt(), n.endsAt(), n.invitees());
-        return Response.status(201).entity(MeetingView.of(m)).build();
+        return Response.created(URI.create("rooms/" + roomId + "/meetings/" + m.id())).entity(MeetingView.of(m)).build();
     }
 
     @DELETE
@@ -156,7 +166,7 @@ public class RoomResource extends ApiResource {
         NewInvite n = body == null ? new NewInvite(null, null) : body;
         Duration life = n.expiresInSeconds() == null ? null : Duration.ofSeconds(n.expiresInSeconds());
         Invite i = core.rooms.invite(c, roomId, n.label(), life);
-        return Response.status(201).entity(InviteView.of(i)).build();
+        return Response.created(URI.create("rooms/" + roomId + "/invites/" + i.id())).entity(InviteView.of(i)).build();
     }
 
     @DELETE
@@ -166,16 +176,20 @@ public class RoomResource extends ApiResource {
         return Response.noContent().build();
     }
 
-    /** Users authenticate with their bearer token; guests send their invite token instead. */
+    /**
+     * Users authenticate with their bearer token; guests send their invite token instead. An invite token
+     * wins over a bearer token, so someone logged in elsewhere (another municipality, a guest account)
+     * can still follow an invite.
+     */
     @POST
     @Path("{roomId}/tickets")
     public Response ticket(@PathParam("roomId") String roomId, TicketRequest body) {
         TicketRequest t = body == null ? new TicketRequest(null, null, null) : body;
         String ticket;
-        if (hasAuthorization()) {
-            ticket = core.rooms.ticketForUser(caller(), roomId, t.password());
-        } else if (t.inviteToken() != null) {
+        if (t.inviteToken() != null) {
             ticket = core.rooms.ticketForGuest(t.inviteToken(), roomId, t.password(), t.displayName());
+        } else if (hasAuthorization()) {
+            ticket = core.rooms.ticketForUser(caller(), roomId, t.password());
         } else {
             throw Problem.unauthenticated("send an Authorization: Bearer token, or an inviteToken for guests");
         }

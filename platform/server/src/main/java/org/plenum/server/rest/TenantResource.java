@@ -57,9 +57,9 @@ public class TenantResource extends ApiResource {
             throw Problem.forbidden("only platform admins create tenants");
         }
         NewTenant n = required(body);
-        UUID parent = n.parentId() == null ? core.tenants.root().orElseThrow().id() : uuid(n.parentId(), "parentId");
+        UUID parent = n.parentId() == null ? core.tenants.root().orElseThrow().id() : bodyUuid(n.parentId(), "parentId");
         Tenant t = core.tenants.create(n.slug(), n.name(), parent);
-        return Response.status(201).entity(TenantView.of(t)).build();
+        return Response.created(java.net.URI.create("tenants/" + t.id())).entity(TenantView.of(t)).build();
     }
 
     @GET
@@ -92,7 +92,7 @@ public class TenantResource extends ApiResource {
             throw Problem.invalid("password must be at least 12 characters");
         }
         User u = core.users.createLocal(t.id(), n.username(), core.passwords.hash(n.password()), n.displayName(), role);
-        return Response.status(201).entity(UserView.of(u)).build();
+        return Response.created(java.net.URI.create("tenants/" + t.id() + "/users/" + u.id())).entity(UserView.of(u)).build();
     }
 
     private Tenant visible(Caller c, String tenantId) {
@@ -127,6 +127,15 @@ public class TenantResource extends ApiResource {
             return UUID.fromString(s);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw Problem.notFound(what + " '" + abbreviate(s) + "' is not a valid id");
+        }
+    }
+
+    /** An id inside a request body: malformed is a client error (400), unlike a path id (404). */
+    static UUID bodyUuid(String s, String field) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw Problem.invalid(field + " must be a UUID");
         }
     }
 

@@ -52,6 +52,7 @@ class LoginTest {
         assertThat(unauthorized).isEqualTo(5);
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.text("detail")).contains("try again in");
+        assertThat(last.raw().headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
         // even the right password waits until the window has passed
         assertThat(t.post("/api/v1/auth/login", null, Map.of("username", "clerk", "password", "the-right-password")).status())
                 .isEqualTo(429);

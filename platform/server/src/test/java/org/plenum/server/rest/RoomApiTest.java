@@ -137,6 +137,35 @@ class RoomApiTest {
     }
 
     @Test
+    void dialInOfAPasswordProtectedRoomIsShownToItsManagersOnly() {
+        String id = t.post("/api/v1/rooms", towns.erfurt.moderator(), Map.of("title", "Geheim", "password", "pw-1")).text("id");
+        assertThat(t.get("/api/v1/rooms/" + id, towns.erfurt.member()).body().path("dialIn").isNull()).isTrue();
+        assertThat(t.get("/api/v1/rooms/" + id + "/dialin", towns.erfurt.member()).status()).isEqualTo(403);
+        assertThat(t.get("/api/v1/rooms/" + id, towns.erfurt.admin()).body().path("dialIn").path("pin").asText()).matches("\\d{6}");
+    }
+
+    @Test
+    void anInviteTokenWinsOverABearerTokenOfAnotherTenant() {
+        String id = newRoom(Map.of("title", "Interkommunal")).text("id");
+        String token = t.post("/api/v1/rooms/" + id + "/invites", towns.erfurt.member(), Map.of()).text("token");
+        assertThat(t.post("/api/v1/rooms/" + id + "/tickets", towns.jena.member(), Map.of()).status()).isEqualTo(404);
+        assertThat(t.post("/api/v1/rooms/" + id + "/tickets", towns.jena.member(), Map.of("inviteToken", token, "displayName", "Jena"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void textWithNulCharactersAndNumericTimesAreRefused() {
+        TestServer.Reply nul = t.post("/api/v1/rooms", towns.erfurt.member(), Map.of("title", "a\u0000b"));
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.text("detail")).contains("NUL");
+        String id = newRoom(Map.of("title", "Zeiten")).text("id");
+        TestServer.Reply numeric = t.post("/api/v1/rooms/" + id + "/meetings", towns.erfurt.member(),
+                Map.of("title", "x", "startsAt", 1900000000, "endsAt", 1900003600));
+        assertThat(numeric.status()).isEqualTo(400);
+        assertThat(numeric.text("detail")).contains("ISO-8601");
+    }
+
+    @Test
     void invalidRoomInputGetsAClearProblem() {
         TestServer.Reply empty = t.post("/api/v1/rooms", towns.erfurt.member(), Map.of("title", " "));
         assertThat(empty.status()).isEqualTo(400);
