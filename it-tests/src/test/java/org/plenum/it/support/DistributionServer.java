@@ -11,7 +11,7 @@ import org.plenum.core.config.Settings;
 /** {@code bin/plenum} of the built distribution, run as a process and configured through PLENUM_* variables. */
 final class DistributionServer implements ServerUnderTest {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // a loaded 2-core machine needs a minute at times
 
     private final LocalProcess process;
     private final URI url;
