@@ -68,7 +68,7 @@ public final class PlatformCore implements AutoCloseable {
             this.localLogin = new LocalLogin(users, passwords, localTokens, throttle);
             List<TokenVerifier> verifiers = new ArrayList<>();
             verifiers.add(localTokens);
-            verifiers.addAll(OidcVerifiers.fromSettings(settings, tenants, users));
+            verifiers.addAll(OidcVerifiers.fromSettings(settings, tenants, users, clock));
             this.authenticator = new Authenticator(verifiers);
             this.tickets = new TicketService(settings.getDuration("signaling.ticket.ttl", Duration.ofSeconds(60)), clock);
             this.rooms = new Rooms(roomStore, tenants, users, invites, passwords, tickets, meetings);

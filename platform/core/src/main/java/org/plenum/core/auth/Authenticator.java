@@ -1,5 +1,8 @@
 package org.plenum.core.auth;
 
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.util.List;
@@ -28,12 +31,18 @@ public final class Authenticator {
         if (token.length() > MAX_TOKEN_CHARS) {
             throw Problem.unauthenticated("the bearer token is longer than " + MAX_TOKEN_CHARS + " characters");
         }
-        SignedJWT jwt;
+        JWT parsed;
         String issuer;
         try {
-            jwt = SignedJWT.parse(token);
-            issuer = jwt.getJWTClaimsSet().getIssuer();
+            parsed = JWTParser.parse(token);
+            issuer = parsed.getJWTClaimsSet().getIssuer();
         } catch (ParseException | RuntimeException e) {
+            throw Problem.unauthenticated("the bearer token is not a signed JWT");
+        }
+        if (parsed instanceof PlainJWT) {
+            throw Problem.unauthenticated("the bearer token is unsigned (alg none); only signed tokens are accepted");
+        }
+        if (!(parsed instanceof SignedJWT jwt)) {
             throw Problem.unauthenticated("the bearer token is not a signed JWT");
         }
         if (issuer == null) {
