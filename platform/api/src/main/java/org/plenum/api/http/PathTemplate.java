@@ -148,7 +148,7 @@ public record PathTemplate(String template, List<String> segments) {
     }
 
     private static Optional<String> percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
+        if (s.indexOf('%') < 0 && s.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             return Optional.of(s);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
@@ -165,7 +165,7 @@ public record PathTemplate(String template, List<String> segments) {
                 }
                 bytes.write(hi * 16 + lo);
                 i += 2;
-            } else if (c > 0x7f) {
+            } else if (c <= 0x20 || c >= 0x7f) {
                 return Optional.empty();
             } else {
                 bytes.write(c);
