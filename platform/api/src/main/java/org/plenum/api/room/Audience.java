@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * Who receives a message a room module sends: one participant, everyone with a role, or everyone.
- * Only admitted participants receive room messages; people in the waiting room do not. A message
- * to a participant who has left meanwhile is dropped.
+ * Only admitted, connected participants receive room messages: not people in the waiting room,
+ * not participants whose connection is lost (they catch up through the join snapshot when they
+ * return). A message to a participant who has left meanwhile is dropped.
  * {@snippet :
  * room.send(Audience.participant(p.id()), "your_receipt", JsonObject.of("receipt", receipt));
  * room.send(Audience.role(Role.MODERATOR), "tally", tally);

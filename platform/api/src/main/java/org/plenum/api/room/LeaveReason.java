@@ -21,6 +21,9 @@ public enum LeaveReason {
     KICKED,
     /** Removed and barred by a moderator. */
     BANNED,
-    /** The meeting ended for everyone. */
+    /**
+     * The meeting ended for everyone. Only in {@link org.plenum.api.event.ParticipantLeft} events:
+     * room modules get {@link RoomModule#onRoomClosing()} instead of one {@code onLeave} per person.
+     */
     ROOM_CLOSED
 }

@@ -30,11 +30,13 @@ import org.plenum.api.json.JsonObject;
  * </ul>
  *
  * <h2>Order of calls for a joining participant</h2>
- * {@link #joinSnapshot} (for the {@code control/joined} frame), then {@link #onJoin}. A participant
- * who reconnects within the grace period gets a fresh {@code joinSnapshot} and
- * {@link #onConnectionChanged}, no second {@code onJoin}. When a module is created for a room that
- * is already live, there is no {@code onJoin} for the people present: read
- * {@link RoomContext#participants()} in the constructor.
+ * {@link #joinSnapshot} (for the {@code control/joined} frame), then {@link #onJoin}; for both, the
+ * participant is already in {@link RoomContext#participants()} and receives what is sent to
+ * everyone. While a participant's connection is lost, messages to them are not delivered and not
+ * replayed: when they reconnect within the grace period they get a fresh {@code joinSnapshot}, then
+ * {@link #onConnectionChanged} — no second {@code onJoin}. So the join snapshot must describe the
+ * whole current state. When a module is created for a room that is already live, there is no
+ * {@code onJoin} for the people present: read {@link RoomContext#participants()} in the constructor.
  * {@snippet :
  * // counts raised hands in the plugin's namespace "hand-counter"
  * final class HandCounter implements RoomModule {
