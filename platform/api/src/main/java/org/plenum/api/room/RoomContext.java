@@ -18,8 +18,10 @@ import org.plenum.api.json.JsonObject;
  * to get blocking work off the room's thread and its result back on.
  *
  * <p>Use it only on the room's thread (from the module's callbacks, timers and offload
- * completions); the host checks and throws {@link IllegalStateException} otherwise. The
- * exception is {@link #execute(Runnable)}, which exists to get back onto the room's thread.
+ * completions); the host checks and throws {@link IllegalStateException} otherwise. Exceptions:
+ * the fixed facts {@link #pluginId()}, {@link #roomId()}, {@link #tenantId()}, {@link #clock()}
+ * and {@link #settings()} may be read anywhere, and {@link #execute(Runnable)} exists to get back
+ * onto the room's thread from elsewhere.
  *
  * <p>Messages go out as {@code {"ns": "<plugin id>", "type": …, "body": {…}}} frames, in the order
  * they were sent; a reply also carries {@code "re"}, the client's transaction id. Types are lower

@@ -25,8 +25,9 @@ import org.plenum.api.json.JsonObject;
  *       as an {@code error} frame. Any other exception is caught: the sender (if any) gets
  *       {@code internal_error}, the room goes on, the plugin's error counter rises; repeated
  *       failures trip a circuit breaker that removes the plugin from the tenant's rooms.</li>
- *   <li>{@link RoomContext} may be used only from these callbacks, except
- *       {@link RoomContext#execute}, which any thread may call to get back onto the room's thread.</li>
+ *   <li>{@link RoomContext} may be used only from these callbacks, except its fixed facts (ids,
+ *       clock, settings) and {@link RoomContext#execute}, which any thread may call to get back
+ *       onto the room's thread.</li>
  * </ul>
  *
  * <h2>Order of calls for a joining participant</h2>
