@@ -71,6 +71,17 @@ class ContractChecksTest {
     }
 
     @Test
+    void theRoomsFixedFactsMayBeReadFromOffloadedWork() {
+        PluginTester tester = testerFor((room, m) -> room.offload(() -> room.tenantId() + "/" + room.roomId() + "/" + room.pluginId(),
+                (where, failure) -> room.reply(m, "where", JsonObject.of("where", where))));
+        SimulatedParticipant anna = tester.join("Anna", Role.MODERATOR);
+
+        anna.send("go");
+
+        assertThat(anna.lastReceived().body().getString("where")).isEqualTo(tester.tenantId() + "/room-1/probe");
+    }
+
+    @Test
     void blockingAuditCallsOnTheRoomThreadFailTheTest() {
         PluginTester[] holder = new PluginTester[1];
         holder[0] = testerFor((room, m) -> holder[0].audit().chain(room.tenantId(), "x").append("a.b", JsonObject.of()));
