@@ -1,0 +1,4 @@
+/**
+ * A plugin's own PostgreSQL schema and the Flyway migrations that build it.
+ */
+package org.plenum.api.storage;
