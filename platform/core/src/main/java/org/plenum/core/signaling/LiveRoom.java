@@ -278,7 +278,7 @@ final class LiveRoom {
                 case ClientMessage.Join j -> throw new SignalingException(ErrorCode.ALREADY_JOINED, "this socket has joined already");
                 case ClientMessage.Leave l -> leave(p, in.re());
                 case ClientMessage.Rename r -> rename(p, r);
-                case ClientMessage.Moderation m -> moderation.handle(p, m);
+                case ClientMessage.Moderation m -> moderation.handle(p, m, in.re());
                 case ClientMessage.Chat c -> chatCommands.handle(p, c);
                 case ClientMessage.Hand h -> hands.handle(p, h);
             };

@@ -21,7 +21,7 @@ final class RoomModeration {
     }
 
     /** @return whether the request was answered already */
-    boolean handle(Participant actor, Moderation m) {
+    boolean handle(Participant actor, Moderation m, String re) {
         LiveRoom.requireModerator(actor, "use " + "moderation/" + wireType(m));
         switch (m) {
             case ClientMessage.Admit a -> admit(actor, a.participantId());
@@ -33,7 +33,14 @@ final class RoomModeration {
             case ClientMessage.Unlock u -> lock(actor, false);
             case ClientMessage.Promote p -> setRole(actor, p.participantId(), true);
             case ClientMessage.Demote d -> setRole(actor, d.participantId(), false);
-            case ClientMessage.EndMeeting e -> room.end("ended", actor.id);
+            case ClientMessage.EndMeeting e -> {
+                // answered before the sockets close
+                if (re != null) {
+                    actor.session.send(new ServerMessage.Ok("moderation"), re);
+                }
+                room.end("ended", actor.id);
+                return true;
+            }
         }
         return false;
     }

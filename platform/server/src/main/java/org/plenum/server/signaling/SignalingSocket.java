@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One signaling WebSocket: adapts Jetty's session to the core's {@link Connection} and feeds frames to the
- * core's {@link ClientSession}. No protocol logic lives here.
+ * core's {@link ClientSession}. No protocol logic lives here. Public only because Jetty invokes its
+ * listener methods through method handles.
  */
-final class SignalingSocket implements Session.Listener.AutoDemanding, Connection {
+public final class SignalingSocket implements Session.Listener.AutoDemanding, Connection {
 
     private static final Logger log = LoggerFactory.getLogger(SignalingSocket.class);
 
