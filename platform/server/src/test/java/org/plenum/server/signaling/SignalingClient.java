@@ -96,6 +96,10 @@ public final class SignalingClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    public void sendBinary(java.nio.ByteBuffer data) {
+        socket.sendBinary(data, true).join();
+    }
+
     /** Sends {@code ns/type} with a fresh id and returns the id. */
     public String send(String ns, String type, Map<String, ?> body) {
         String id = "r-" + ids.incrementAndGet();
@@ -169,6 +173,30 @@ public final class SignalingClient implements AutoCloseable {
                 }
                 if (closeCode.isDone()) {
                     throw new AssertionError("socket closed (" + closeCode.getNow(null) + ") before " + what + "; received: " + frames);
+                }
+                try {
+                    frames.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    /** Waits until at least {@code n} frames (consumed or not) match. */
+    public void awaitCount(Predicate<JsonNode> match, int n) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        synchronized (frames) {
+            while (true) {
+                long count = frames.stream().filter(match).count();
+                if (count >= n) {
+                    return;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || closeCode.isDone()) {
+                    throw new AssertionError("only " + count + " of " + n + " expected frames within " + TIMEOUT
+                            + (closeCode.isDone() ? "; socket closed (" + closeCode.getNow(null) + ")" : ""));
                 }
                 try {
                     frames.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
