@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -149,7 +151,8 @@ public final class FrameReader {
             if (in == null) {
                 throw new IllegalStateException("signaling schema missing from the class path: " + resource);
             }
-            return factory.getSchema(MAPPER.readTree(in));
+            // messages in English whatever the server's locale, so clients and docs see the same text
+            return factory.getSchema(MAPPER.readTree(in), SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).build());
         } catch (IOException e) {
             throw new IllegalStateException("signaling schema unreadable: " + resource, e);
         }
