@@ -34,7 +34,7 @@ public final class ClientSession {
         this.hub = hub;
         this.connection = connection;
         SignalingSettings s = hub.settings();
-        this.outbox = new Outbox(connection, s.outboundMaxFrames(), this::countClose, hub.metrics::frameOut);
+        this.outbox = new Outbox(connection, s.outboundMaxFrames(), this::countClose, hub.metrics::frameOut, hub.writers);
         this.bucket = new TokenBucket(s.ratePerSecond(), s.rateBurst(), System::nanoTime);
         this.abuse = new RejectionWindow(s.abuseMaxRejected(), s.abuseWindow(), System::nanoTime);
     }

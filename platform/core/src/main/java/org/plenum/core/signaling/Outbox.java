@@ -7,9 +7,11 @@ import java.util.function.Consumer;
 
 /**
  * The outbound side of one connection: a bounded queue in front of {@link Connection#sendText}, with one
- * frame in flight at a time. Producers (the room thread, the inbound thread) never block. A client that
- * does not read fast enough lets the queue fill up and is closed as a slow consumer, so one bad network
- * cannot slow the room or eat the server's memory.
+ * frame in flight at a time. Producers (the room thread, the inbound thread) only enqueue; the writing
+ * happens on {@code writer} (virtual threads in production), so a room that broadcasts to hundreds of
+ * sockets does not do hundreds of socket writes on its own thread. A client that does not read fast
+ * enough lets the queue fill up and is closed as a slow consumer, so one bad network cannot slow the
+ * room or eat the server's memory.
  */
 final class Outbox {
 
@@ -23,14 +25,17 @@ final class Outbox {
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final java.util.concurrent.Executor writer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param onClose called once when this outbox closes the connection (for metrics)
      * @param onSent  called for each frame handed to the transport successfully (for metrics)
      */
-    Outbox(Connection connection, int maxQueued, Consumer<CloseCode> onClose, Runnable onSent) {
+    Outbox(Connection connection, int maxQueued, Consumer<CloseCode> onClose, Runnable onSent, java.util.concurrent.Executor writer) {
         this.connection = connection;
+        this.writer = writer;
         this.maxQueued = maxQueued;
         this.onClose = onClose;
         this.onSent = onSent;
@@ -45,7 +50,7 @@ final class Outbox {
             return;
         }
         queue.add(frame);
-        pump();
+        schedule();
     }
 
     /** Closes after the frames queued so far went out, so that an error frame arrives before the close. */
@@ -54,7 +59,17 @@ final class Outbox {
             return;
         }
         queue.add(new CloseRequest(code, reason));
-        pump();
+        schedule();
+    }
+
+    /** One writer task at a time is enough: it drains whatever is queued when it runs. */
+    private void schedule() {
+        if (!sending.get() && scheduled.compareAndSet(false, true)) {
+            writer.execute(() -> {
+                scheduled.set(false);
+                pump();
+            });
+        }
     }
 
     /** The socket is gone: drop what is queued. */

@@ -47,6 +47,8 @@ public final class SignalingHub implements AutoCloseable {
     private final Map<String, LiveRoom> resumeTokens = new ConcurrentHashMap<>();
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers;
+    /** Socket writes, off the room threads. */
+    final java.util.concurrent.ExecutorService writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("signaling-out-", 0).factory());
     private volatile boolean closed;
 
     public SignalingHub(SignalingSettings settings, TicketService tickets, RoomStore roomStore, MeterRegistry registry, Clock clock) {
@@ -176,6 +178,7 @@ public final class SignalingHub implements AutoCloseable {
         }
         sessions.forEach(s -> s.close(CloseCode.GOING_AWAY, "server shutting down"));
         timers.shutdownNow();
+        writers.shutdown();
         log.atInfo().setMessage("signaling stopped").addKeyValue("rooms", live.size()).log();
     }
 }

@@ -50,8 +50,22 @@ final class CapturingConnection implements Connection {
         return id;
     }
 
-    int closeCode() {
+    /** The close code, waiting up to five seconds for the close. */
+    int awaitClose() {
+        long deadline = System.currentTimeMillis() + 5_000;
         synchronized (frames) {
+            while (closeCode == 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new AssertionError("not closed within 5s");
+                }
+                try {
+                    frames.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
             return closeCode;
         }
     }

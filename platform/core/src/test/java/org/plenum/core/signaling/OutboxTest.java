@@ -49,7 +49,7 @@ class OutboxTest {
     final ManualConnection connection = new ManualConnection();
     final List<CloseCode> closes = new ArrayList<>();
     final AtomicInteger sentCount = new AtomicInteger();
-    final Outbox outbox = new Outbox(connection, 16, closes::add, sentCount::incrementAndGet);
+    final Outbox outbox = new Outbox(connection, 16, closes::add, sentCount::incrementAndGet, Runnable::run);
 
     @Test
     void framesGoOutInOrderOneAtATime() {
@@ -89,7 +89,7 @@ class OutboxTest {
     @Test
     void aTransportThatCompletesInlineDoesNotRecurse() {
         connection.completeInline = true;
-        Outbox big = new Outbox(connection, 1_000_000, closes::add, sentCount::incrementAndGet);
+        Outbox big = new Outbox(connection, 1_000_000, closes::add, sentCount::incrementAndGet, Runnable::run);
         for (int i = 0; i < 200_000; i++) {
             big.send("x");
         }

@@ -132,7 +132,7 @@ class SignalingHubTest {
             Thread.onSpinWait();
         }
         assertThat(hub.roomCount()).isLessThan(before);
-        assertThat(chair.closeCode()).isEqualTo(1000);
+        assertThat(chair.awaitClose()).isEqualTo(1000);
     }
 
     @Test
