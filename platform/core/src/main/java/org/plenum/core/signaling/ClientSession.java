@@ -187,8 +187,8 @@ public final class ClientSession {
         }
     }
 
-    String connectionId() {
-        return connection.id();
+    boolean isClosed() {
+        return state == State.CLOSED;
     }
 
     private void countClose(CloseCode code) {

@@ -109,15 +109,16 @@ final class LiveRoom {
             synchronized (lifecycle) {
                 stopped = true;
             }
-            // events that raced with the end: joiners are told to try again, the rest is moot
+            hub.roomEnded(this);
+            // events that raced with the end: a joiner's ticket is spent, so their join goes to the
+            // room's next meeting; a resume token died with this one; the rest is moot
             for (RoomEvent e : mailbox) {
                 if (e instanceof RoomEvent.JoinRequest j) {
-                    j.session().refuse(j.re(), ErrorCode.UNAVAILABLE, "the meeting just ended; join again", CloseCode.GOING_AWAY);
+                    hub.route(j);
                 } else if (e instanceof RoomEvent.ResumeRequest r) {
                     r.session().refuse(r.re(), ErrorCode.INVALID_RESUME_TOKEN, "the meeting has ended", CloseCode.UNAUTHENTICATED);
                 }
             }
-            hub.roomEnded(this);
             log.atInfo().setMessage("room closed").addKeyValue("room", id).log();
         }
     }
@@ -152,6 +153,9 @@ final class LiveRoom {
     private void join(RoomEvent.JoinRequest j) {
         var grant = j.grant();
         ClientSession s = j.session();
+        if (s.isClosed()) {
+            return; // gone before its turn (its Disconnected may have gone to an earlier meeting)
+        }
         Optional<Room> found = hub.roomStore.find(id);
         if (found.isEmpty()) {
             s.refuse(j.re(), ErrorCode.NOT_FOUND, "this room no longer exists", CloseCode.REFUSED);

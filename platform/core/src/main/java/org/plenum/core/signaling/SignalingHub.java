@@ -109,20 +109,24 @@ public final class SignalingHub implements AutoCloseable {
                     CloseCode.UNAUTHENTICATED);
             return;
         }
-        RoomEvent.JoinRequest request = new RoomEvent.JoinRequest(session, grant.get(), join.displayName(), re);
+        route(new RoomEvent.JoinRequest(session, grant.get(), join.displayName(), re));
+    }
+
+    /** To the room's actor, opening one if the room has no meeting going on. */
+    void route(RoomEvent.JoinRequest request) {
         // a room whose actor is just ending refuses the post; then the next attempt opens a new one
         while (!closed) {
-            LiveRoom room = rooms.computeIfAbsent(grant.get().roomId(), id -> {
+            LiveRoom room = rooms.computeIfAbsent(request.grant().roomId(), id -> {
                 LiveRoom r = new LiveRoom(id, this);
                 r.start();
                 return r;
             });
-            if (enter(session, room, request)) {
+            if (enter(request.session(), room, request)) {
                 return;
             }
             rooms.remove(room.id, room);
         }
-        session.refuse(re, ErrorCode.UNAVAILABLE, "the server is shutting down", CloseCode.GOING_AWAY);
+        request.session().refuse(request.re(), ErrorCode.UNAVAILABLE, "the server is shutting down", CloseCode.GOING_AWAY);
     }
 
     private static boolean enter(ClientSession session, LiveRoom room, RoomEvent event) {

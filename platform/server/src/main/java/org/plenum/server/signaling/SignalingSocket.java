@@ -47,11 +47,12 @@ public final class SignalingSocket implements Session.Listener.AutoDemanding, Co
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         ClientSession c = client;
         if (c != null) {
             c.onClosed();
         }
+        callback.succeed();
     }
 
     @Override
