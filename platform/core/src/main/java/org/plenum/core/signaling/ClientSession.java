@@ -34,7 +34,7 @@ public final class ClientSession {
         this.hub = hub;
         this.connection = connection;
         SignalingSettings s = hub.settings();
-        this.outbox = new Outbox(connection, s.outboundMaxFrames(), this::countClose, hub.metrics::frameOut, hub.writers);
+        this.outbox = new Outbox(connection, s.outboundMaxFrames(), this::closedByServer, hub.metrics::frameOut, hub.writers);
         this.bucket = new TokenBucket(s.ratePerSecond(), s.rateBurst(), System::nanoTime);
         this.abuse = new RejectionWindow(s.abuseMaxRejected(), s.abuseWindow(), System::nanoTime);
     }
@@ -191,7 +191,12 @@ public final class ClientSession {
         return state == State.CLOSED;
     }
 
-    private void countClose(CloseCode code) {
+    /**
+     * The server closed this socket. For the room it is gone now: a close frame stuck behind a clogged
+     * connection (slow consumer) may take until the idle timeout to get through.
+     */
+    private void closedByServer(CloseCode code) {
         hub.metrics.closedByServer(code);
+        onClosed();
     }
 }

@@ -189,6 +189,42 @@ class HostileInputTest {
     }
 
     @Test
+    void aClientThatStopsReadingIsDisconnectedAndTheRoomGoesOn() throws Exception {
+        String slowUser = f.user("slow", "Sven Slow");
+        String senderUser = f.user("sender", "Sina Sender");
+        String room = f.room("off");
+        // a raw socket that reads the joined frame and then nothing more
+        java.util.concurrent.CompletableFuture<String> joined = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket slow = t.http.newWebSocketBuilder().buildAsync(
+                java.net.URI.create(t.uri("/signaling").toString().replaceFirst("^http", "ws")),
+                new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                        joined.complete(data.toString()); // and no ws.request(1): this client stops reading
+                        return null;
+                    }
+                }).join();
+        slow.sendText("{\"ns\":\"control\",\"type\":\"join\",\"body\":{\"ticket\":\"" + f.ticket(slowUser, room) + "\"}}", true).join();
+        assertThat(joined.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"joined\"");
+        try (SignalingClient sender = f.join(senderUser, room)) {
+            String text = "x".repeat(4000);
+            int messages = 3000;
+            for (int i = 0; i < messages; i++) {
+                sender.send("chat", "send", Map.of("text", text));
+            }
+            // the server gives up on the slow socket; the others see it disconnect
+            JsonNode gone = sender.await("control", "participant_updated",
+                    u -> u.path("changed").get(0).asText().equals("connection") && !u.path("participant").path("connected").asBoolean());
+            assertThat(gone.path("body").path("participant").path("displayName").asText()).isEqualTo("Sven Slow");
+            sender.awaitCount(fr -> fr.path("type").asText().equals("message"), messages);
+            assertThat(sender.isClosed()).isFalse();
+            assertThat(t.get("/metrics", null).raw().body()).containsPattern("plenum_signaling_closes_total\\{[^}]*reason=\"slow_consumer\"[^}]*} [1-9]");
+        } finally {
+            slow.abort();
+        }
+    }
+
+    @Test
     void framesBeyondTheTransportLimitCloseTheSocketButNotTheRoom() {
         String user = f.user("big", "Berta Groß");
         String room = f.room("off");
