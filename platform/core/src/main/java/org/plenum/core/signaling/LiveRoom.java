@@ -7,7 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,6 +42,8 @@ final class LiveRoom {
     private String title = "";
     private boolean locked;
     private WaitingRoomPolicy waitingPolicy = WaitingRoomPolicy.GUESTS;
+    /** The room row's {@code updated_at} that title, lock and policy above correspond to. */
+    private java.time.Instant appliedUpdate;
     /** Admitted participants, in order of arrival. */
     final Map<String, Participant> participants = new LinkedHashMap<>();
     final Map<String, Participant> waiting = new LinkedHashMap<>();
@@ -156,16 +157,9 @@ final class LiveRoom {
         if (s.isClosed()) {
             return; // gone before its turn (its Disconnected may have gone to an earlier meeting)
         }
-        Optional<Room> found = hub.roomStore.find(id);
-        if (found.isEmpty()) {
-            s.refuse(j.re(), ErrorCode.NOT_FOUND, "this room no longer exists", CloseCode.REFUSED);
-            return;
-        }
-        Room room = found.get();
-        title = room.title();
-        locked = room.locked();
-        waitingPolicy = room.waitingRoom();
-        if (isBanned(grant.userId(), grant.inviteId())) {
+        adopt(j.room());
+        if ((grant.userId() != null && bannedUsers.contains(grant.userId()))
+                || (grant.inviteId() != null && bannedInvites.contains(grant.inviteId()))) {
             s.refuse(j.re(), ErrorCode.BANNED, "you have been banned from this room", CloseCode.REFUSED);
             return;
         }
@@ -194,11 +188,18 @@ final class LiveRoom {
         }
     }
 
-    private boolean isBanned(UUID user, UUID invite) {
-        if ((user != null && bannedUsers.contains(user)) || (invite != null && bannedInvites.contains(invite))) {
-            return true;
+    /**
+     * Takes title, lock and waiting-room policy from a database read, unless this room changed them
+     * itself after that read: REST changes show up with the next join, and a read that raced with
+     * {@code moderation/lock} cannot undo it.
+     */
+    private void adopt(Room room) {
+        if (appliedUpdate == null || room.updatedAt().isAfter(appliedUpdate)) {
+            title = room.title();
+            locked = room.locked();
+            waitingPolicy = room.waitingRoom();
+            appliedUpdate = room.updatedAt();
         }
-        return hub.roomStore.isBanned(id, user, invite);
     }
 
     /** Into the room: the snapshot to them, the announcement to everyone else. */
@@ -262,8 +263,15 @@ final class LiveRoom {
         return new ServerMessage.RoomView(id, title, locked, waitingPolicy.wireName());
     }
 
-    void setLocked(boolean value) {
+    /** Stores the lock first; if that fails, nothing changes. */
+    void lock(boolean value) {
+        hub.roomStore.setLocked(id, value);
         locked = value;
+        try {
+            hub.roomStore.find(id).ifPresent(r -> appliedUpdate = r.updatedAt());
+        } catch (RuntimeException e) {
+            appliedUpdate = hub.clock.instant();
+        }
     }
 
     // ---- requests

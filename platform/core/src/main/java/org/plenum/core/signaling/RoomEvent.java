@@ -1,13 +1,17 @@
 package org.plenum.core.signaling;
 
+import org.plenum.core.room.Room;
 import org.plenum.core.signaling.frame.ClientMessage;
 import org.plenum.core.signaling.frame.MessageType;
 
 /** What a room's actor processes, one at a time and in arrival order. */
 sealed interface RoomEvent {
 
-    /** A redeemed ticket: someone wants in. */
-    record JoinRequest(ClientSession session, org.plenum.core.signaling.JoinGrant grant, String displayName, String re) implements RoomEvent {
+    /**
+     * A redeemed ticket: someone wants in. {@code room} was read from the database on the socket's
+     * thread (not banned there, room exists), so that the room's own thread does no database work per join.
+     */
+    record JoinRequest(ClientSession session, JoinGrant grant, String displayName, String re, Room room) implements RoomEvent {
     }
 
     /** A socket presents a resume token. */

@@ -124,8 +124,7 @@ final class RoomModeration {
     }
 
     private void lock(Participant actor, boolean locked) {
-        room.hub.roomStore.setLocked(room.id, locked);
-        room.setLocked(locked);
+        room.lock(locked);
         log.atInfo().setMessage(locked ? "room locked" : "room unlocked").addKeyValue("room", room.id).addKeyValue("by", actor.id).log();
         room.broadcast(new ServerMessage.RoomUpdated(room.roomView(), actor.id), null);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.plenum.core.room.Room;
 import org.plenum.core.room.RoomStore;
 import org.plenum.core.signaling.frame.ClientMessage;
 import org.plenum.core.signaling.frame.ErrorCode;
@@ -109,7 +110,27 @@ public final class SignalingHub implements AutoCloseable {
                     CloseCode.UNAUTHENTICATED);
             return;
         }
-        route(new RoomEvent.JoinRequest(session, grant.get(), join.displayName(), re));
+        JoinGrant g = grant.get();
+        // the database checks happen here, on the joining socket's thread, in parallel with other joins;
+        // the room's thread then only checks what changed in memory since (bans, lock)
+        Optional<Room> room;
+        boolean banned;
+        try {
+            room = roomStore.find(g.roomId());
+            banned = room.isPresent() && roomStore.isBanned(g.roomId(), g.userId(), g.inviteId());
+        } catch (RuntimeException e) {
+            log.atWarn().setMessage("signaling join check failed").addKeyValue("room", g.roomId()).setCause(e).log();
+            session.refuse(re, ErrorCode.INTERNAL_ERROR, "the server could not check the room; try again with a new ticket",
+                    CloseCode.INTERNAL_ERROR);
+            return;
+        }
+        if (room.isEmpty()) {
+            session.refuse(re, ErrorCode.NOT_FOUND, "this room no longer exists", CloseCode.REFUSED);
+        } else if (banned) {
+            session.refuse(re, ErrorCode.BANNED, "you have been banned from this room", CloseCode.REFUSED);
+        } else {
+            route(new RoomEvent.JoinRequest(session, g, join.displayName(), re, room.get()));
+        }
     }
 
     /** To the room's actor, opening one if the room has no meeting going on. */
