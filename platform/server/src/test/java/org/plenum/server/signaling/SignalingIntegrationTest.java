@@ -112,7 +112,6 @@ class SignalingIntegrationTest {
         a.request("control", "update", Map.of("displayName", "Dr. Anna Amsel"));
         JsonNode upd = chair.await("control", "participant_updated").path("body");
         assertThat(upd.path("participant").path("displayName").asText()).isEqualTo("Dr. Anna Amsel");
-        assertThat(upd.path("changed").findValuesAsText("")).isEmpty();
         assertThat(upd.path("changed").get(0).asText()).isEqualTo("name");
     }
 
@@ -549,8 +548,12 @@ class SignalingIntegrationTest {
         SignalingClient chair = join(f.chair, room);
         SignalingClient a = join(anna, room);
         String frame = "{\"ns\":\"hand\",\"type\":\"nonsense\",\"id\":\"flood\"}";
-        for (int i = 0; i < 400 && !a.isClosed(); i++) {
-            a.sendRaw(frame);
+        try {
+            for (int i = 0; i < 400 && !a.isClosed(); i++) {
+                a.sendRaw(frame);
+            }
+        } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+            // the server closed the socket while we were still sending: that is the point
         }
         assertThat(a.awaitClose()).isEqualTo(1008);
         assertThat(a.all()).anyMatch(fr -> fr.path("body").path("code").asText().equals("rate_limited"));
