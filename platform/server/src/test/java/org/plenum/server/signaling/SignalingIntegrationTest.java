@@ -27,7 +27,7 @@ class SignalingIntegrationTest {
 
     @BeforeAll
     static void start() {
-        t = TestServer.start(Map.of("signaling.reconnect.grace", "1s"));
+        t = TestServer.start(Map.of("signaling.reconnect.grace", "1s", "signaling.join.timeout", "2s"));
         f = new MeetingFixture(t);
         anna = f.user("anna", "Anna Amsel");
         bert = f.user("bert", "Bert Buche");
@@ -126,6 +126,12 @@ class SignalingIntegrationTest {
         d.sendRaw("not json");
         assertThat(d.await("control", "error").path("body").path("code").asText()).isEqualTo("invalid_message");
         assertThat(d.awaitClose()).isEqualTo(4400);
+    }
+
+    @Test
+    void aSocketThatNeverJoinsIsClosedAfterTheJoinTimeout() {
+        SignalingClient silent = connect();
+        assertThat(silent.awaitClose()).isEqualTo(4408);
     }
 
     @Test
@@ -381,7 +387,10 @@ class SignalingIntegrationTest {
         assertThat(left.path("participantId").asText()).isEqualTo(a.participantId);
         assertThat(left.path("reason").asText()).isEqualTo("kicked");
 
-        // a kick is not a ban
+        // the kicked participant cannot slip back in with the resume token, but a kick is not a ban
+        SignalingClient resume = connect();
+        String rid = resume.send("control", "join", Map.of("resumeToken", a.resumeToken));
+        assertThat(resume.awaitReply(rid).path("body").path("code").asText()).isEqualTo("invalid_resume_token");
         join(anna, room);
     }
 
