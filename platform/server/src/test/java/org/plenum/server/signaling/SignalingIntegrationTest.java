@@ -14,7 +14,8 @@ import org.plenum.server.TestServer;
 
 /**
  * The signaling protocol end to end: a real server, real sockets, several participants per room. Each
- * test uses its own room. A short reconnect grace keeps the timeout tests quick.
+ * test uses its own room. A short reconnect grace (3 s: short, yet long enough for a resume on a busy
+ * machine) keeps the timeout tests quick.
  */
 class SignalingIntegrationTest {
 
@@ -27,7 +28,7 @@ class SignalingIntegrationTest {
 
     @BeforeAll
     static void start() {
-        t = TestServer.start(Map.of("signaling.reconnect.grace", "1s", "signaling.join.timeout", "2s"));
+        t = TestServer.start(Map.of("signaling.reconnect.grace", "3s", "signaling.join.timeout", "2s"));
         f = new MeetingFixture(t);
         anna = f.user("anna", "Anna Amsel");
         bert = f.user("bert", "Bert Buche");
