@@ -29,6 +29,7 @@ public final class ClientSession {
     /** The room this socket joined (or is joining); set before the join is posted, so later frames follow it. */
     private volatile LiveRoom room;
     private volatile ScheduledFuture<?> joinTimer;
+    private final java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
 
     ClientSession(SignalingHub hub, Connection connection) {
         this.hub = hub;
@@ -87,8 +88,8 @@ public final class ClientSession {
 
     /** The socket is gone, whoever closed it. Called once; later calls are ignored. */
     public void onClosed() {
-        State before = state;
-        if (before == State.CLOSED) {
+        // the transport and the server's own close (outbox, any thread) may both report it
+        if (!gone.compareAndSet(false, true)) {
             return;
         }
         state = State.CLOSED;

@@ -65,10 +65,15 @@ final class Outbox {
     /** One writer task at a time is enough: it drains whatever is queued when it runs. */
     private void schedule() {
         if (!sending.get() && scheduled.compareAndSet(false, true)) {
-            writer.execute(() -> {
+            try {
+                writer.execute(() -> {
+                    scheduled.set(false);
+                    pump();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 scheduled.set(false);
                 pump();
-            });
+            }
         }
     }
 
