@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.plenum.core.error.Problem;
 import org.plenum.core.room.Room;
 import org.plenum.core.room.WaitingRoomPolicy;
@@ -22,21 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The meeting going on in one room, as an actor: events queue up in a mailbox and one virtual thread
- * handles them in order, so the room's state needs no locks and everyone sees events in the same
- * order. A handler that fails is answered with {@code internal_error}; the room goes on. The actor
- * ends when the last person is gone (or the meeting is ended) and the hub forgets it.
+ * The meeting going on in one room, as an actor: events queue up in a {@link Mailbox} and one virtual
+ * thread handles them in order, so the room's state needs no locks and everyone sees events in the
+ * same order. A handler that fails is answered with {@code internal_error}; the room goes on. The
+ * actor ends when the last person is gone (or the meeting is ended) and the hub forgets it. The
+ * namespaces' requests are handled by {@link RoomModeration}, {@link RoomChat} and {@link RaisedHands}.
  */
-final class LiveRoom {
+final class LiveRoom implements Mailbox.Owner<RoomEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRoom.class);
 
     final String id;
     final SignalingHub hub;
-    private final LinkedBlockingQueue<RoomEvent> mailbox = new LinkedBlockingQueue<>();
-    private final Object lifecycle = new Object();
-    private boolean stopped;
-    private final Thread thread;
+    private final Mailbox<RoomEvent> mailbox;
 
     // ---- state below: room thread only
     private String title = "";
@@ -65,68 +62,51 @@ final class LiveRoom {
         this.moderation = new RoomModeration(this);
         this.chatCommands = new RoomChat(this);
         this.hands = new RaisedHands(this);
-        this.thread = Thread.ofVirtual().name("room-" + id).unstarted(this::run);
+        this.mailbox = new Mailbox<>("room-" + id, this);
     }
 
     void start() {
-        thread.start();
+        mailbox.start();
         log.atInfo().setMessage("room opened").addKeyValue("room", id).log();
     }
 
     /** Queues an event; false when the actor has ended (the hub then opens a new one). */
     boolean post(RoomEvent e) {
-        synchronized (lifecycle) {
-            if (stopped) {
-                return false;
-            }
-            mailbox.add(e);
-            return true;
-        }
+        return mailbox.post(e);
     }
 
     void awaitEnd(long millis) throws InterruptedException {
-        thread.join(millis);
+        mailbox.awaitEnd(millis);
     }
 
-    private void run() {
-        try {
-            while (true) {
-                RoomEvent e = mailbox.take();
-                handleSafely(e);
-                if (ending || (participants.isEmpty() && waiting.isEmpty())) {
-                    synchronized (lifecycle) {
-                        if (ending || mailbox.isEmpty()) {
-                            stopped = true;
-                        }
-                    }
-                    if (stopped) {
-                        break;
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            synchronized (lifecycle) {
-                stopped = true;
-            }
-            hub.roomEnded(this);
-            // events that raced with the end: a joiner's ticket is spent, so their join goes to the
-            // room's next meeting; a resume token died with this one; the rest is moot
-            for (RoomEvent e : mailbox) {
-                if (e instanceof RoomEvent.JoinRequest j) {
-                    hub.route(j);
-                } else if (e instanceof RoomEvent.ResumeRequest r) {
-                    r.session().refuse(r.re(), ErrorCode.INVALID_RESUME_TOKEN, "the meeting has ended", CloseCode.UNAUTHENTICATED);
-                }
-            }
-            log.atInfo().setMessage("room closed").addKeyValue("room", id).log();
+    /** The actor ends when the meeting was ended, or when nobody is left (not even within a grace period). */
+    @Override
+    public Mailbox.Ending ending() {
+        if (ending) {
+            return Mailbox.Ending.NOW;
         }
+        return participants.isEmpty() && waiting.isEmpty() ? Mailbox.Ending.WHEN_IDLE : Mailbox.Ending.NO;
     }
 
-    private void handleSafely(RoomEvent e) {
+    @Override
+    public void ended(List<RoomEvent> leftovers) {
+        hub.roomEnded(this);
+        // events that raced with the end: a joiner's ticket is spent, so their join goes to the
+        // room's next meeting; a resume token died with this one; the rest is moot
+        for (RoomEvent e : leftovers) {
+            if (e instanceof RoomEvent.JoinRequest j) {
+                hub.route(j);
+            } else if (e instanceof RoomEvent.ResumeRequest r) {
+                r.session().refuse(r.re(), ErrorCode.INVALID_RESUME_TOKEN, "the meeting has ended", CloseCode.UNAUTHENTICATED);
+            }
+        }
+        log.atInfo().setMessage("room closed").addKeyValue("room", id).log();
+    }
+
+    @Override
+    public void handle(RoomEvent e) {
         try {
-            handle(e);
+            dispatch(e);
         } catch (RuntimeException x) {
             // an event that is not a client request (join, timer) failed: log it, keep the room alive
             log.atWarn().setMessage("room event failed").addKeyValue("room", id)
@@ -138,7 +118,7 @@ final class LiveRoom {
         }
     }
 
-    private void handle(RoomEvent e) {
+    private void dispatch(RoomEvent e) {
         switch (e) {
             case RoomEvent.JoinRequest j -> join(j);
             case RoomEvent.ResumeRequest r -> resume(r);
