@@ -285,7 +285,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             log.atWarn().setMessage("signaling handler failed").addKeyValue("room", id)
                     .addKeyValue("message", in.type().qualifiedName()).setCause(x).log();
             in.session().sendError(ns, in.re(), ErrorCode.INTERNAL_ERROR, "the server failed to handle " + in.type().qualifiedName()
-                    + "; nothing was changed by it, the meeting goes on");
+                    + "; it may not have taken effect, the meeting goes on");
         }
     }
 
