@@ -229,8 +229,13 @@ class HostileInputTest {
         String user = f.user("big", "Berta Groß");
         String room = f.room("off");
         try (SignalingClient chair = f.join(f.chair, room); SignalingClient big = f.join(user, room)) {
-            big.sendRaw("{\"ns\":\"chat\",\"type\":\"send\",\"body\":{\"text\":\"" + "x".repeat(1_100_000) + "\"}}");
-            assertThat(big.awaitClose()).isEqualTo(1009);
+            try {
+                big.sendRaw("{\"ns\":\"chat\",\"type\":\"send\",\"body\":{\"text\":\"" + "x".repeat(1_100_000) + "\"}}");
+            } catch (java.util.concurrent.CompletionException cutOff) {
+                // the server may drop the connection before the client has finished writing
+            }
+            // 1009 from the server, or -1 when the client's write ran into the closed connection first
+            assertThat(big.awaitClose()).isIn(1009, -1);
             chair.request("chat", "send", Map.of("text", "weiter"));
             chair.await("chat", "message", m -> m.path("text").asText().equals("weiter"));
         }
