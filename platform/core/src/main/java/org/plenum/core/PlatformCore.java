@@ -18,6 +18,8 @@ import org.plenum.core.meeting.MeetingStore;
 import org.plenum.core.room.RoomStore;
 import org.plenum.core.room.Rooms;
 import org.plenum.core.security.PasswordHasher;
+import org.plenum.core.signaling.SignalingHub;
+import org.plenum.core.signaling.SignalingSettings;
 import org.plenum.core.signaling.TicketService;
 import org.plenum.core.storage.Database;
 import org.plenum.core.storage.DatabaseConfig;
@@ -46,6 +48,7 @@ public final class PlatformCore implements AutoCloseable {
     public final Authenticator authenticator;
     public final TicketService tickets;
     public final Rooms rooms;
+    public final SignalingHub signaling;
     public final Bootstrap.Outcome bootstrap;
 
     private PlatformCore(Settings settings, MeterRegistry metrics, Clock clock) {
@@ -73,6 +76,7 @@ public final class PlatformCore implements AutoCloseable {
             this.tickets = new TicketService(settings.getDuration("signaling.ticket.ttl", Duration.ofSeconds(60)), clock);
             this.rooms = new Rooms(roomStore, tenants, users, invites, passwords, tickets, meetings);
             this.bootstrap = Bootstrap.run(settings, tenants, users, passwords);
+            this.signaling = new SignalingHub(SignalingSettings.from(settings), tickets, roomStore, metrics, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -85,6 +89,7 @@ public final class PlatformCore implements AutoCloseable {
 
     @Override
     public void close() {
+        signaling.close();
         database.close();
     }
 }

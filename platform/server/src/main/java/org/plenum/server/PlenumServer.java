@@ -23,6 +23,7 @@ import org.plenum.server.metrics.Metrics;
 import org.plenum.server.metrics.MetricsServlet;
 import org.plenum.server.metrics.HttpMetricsHandler;
 import org.plenum.server.rest.ApiApplication;
+import org.plenum.server.signaling.SignalingEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ public final class PlenumServer implements AutoCloseable {
             context.addServlet(new ServletHolder("healthz", health), "/healthz");
             context.addServlet(new ServletHolder("readyz", health), "/readyz");
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
+            SignalingEndpoint.mount(context, core.signaling);
 
             SizeLimitHandler sizeLimit = new SizeLimitHandler(http.maxRequestBytes(), -1);
             sizeLimit.setHandler(new HttpMetricsHandler(metrics, context));

@@ -1,0 +1,63 @@
+package org.plenum.core.signaling;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.plenum.core.signaling.frame.ServerMessage;
+
+/** One person in a live room (admitted or waiting). Mutable, and touched only by its room's thread. */
+final class Participant {
+
+    enum Role {
+        MODERATOR, PARTICIPANT, GUEST;
+
+        String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    final String id;
+    final UUID userId;
+    final UUID inviteId;
+    final boolean guest;
+    final Instant arrivedAt;
+    String displayName;
+    Role role;
+    boolean muted;
+    Instant handRaisedAt;
+    /** The current socket, or null within the reconnect grace period. */
+    ClientSession session;
+    String resumeToken;
+    /** Bumped on every disconnect and resume, so that a stale grace timer does nothing. */
+    long graceEpoch;
+
+    Participant(String id, JoinGrant grant, String displayName, Instant arrivedAt) {
+        this.id = id;
+        this.userId = grant.userId();
+        this.inviteId = grant.inviteId();
+        this.guest = grant.isGuest();
+        this.displayName = displayName;
+        this.arrivedAt = arrivedAt;
+        this.role = grant.moderator() ? Role.MODERATOR : guest ? Role.GUEST : Role.PARTICIPANT;
+    }
+
+    boolean isModerator() {
+        return role == Role.MODERATOR;
+    }
+
+    boolean handRaised() {
+        return handRaisedAt != null;
+    }
+
+    /** Same account, or same invite: what a ban applies to. */
+    boolean sameIdentity(UUID user, UUID invite) {
+        return (userId != null && userId.equals(user)) || (inviteId != null && inviteId.equals(invite));
+    }
+
+    ServerMessage.ParticipantView view() {
+        return new ServerMessage.ParticipantView(id, displayName, role.wireName(), guest, handRaised(), handRaisedAt, muted, session != null);
+    }
+
+    ServerMessage.WaitingView waitingView() {
+        return new ServerMessage.WaitingView(id, displayName, guest, arrivedAt);
+    }
+}

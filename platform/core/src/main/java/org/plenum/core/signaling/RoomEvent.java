@@ -1,0 +1,36 @@
+package org.plenum.core.signaling;
+
+import org.plenum.core.room.Room;
+import org.plenum.core.signaling.frame.ClientMessage;
+import org.plenum.core.signaling.frame.MessageType;
+
+/** What a room's actor processes, one at a time and in arrival order. */
+sealed interface RoomEvent {
+
+    /**
+     * A redeemed ticket: someone wants in. {@code room} was read from the database on the socket's
+     * thread (not banned there, room exists), so that the room's own thread does no database work per join.
+     */
+    record JoinRequest(ClientSession session, JoinGrant grant, String displayName, String re, Room room) implements RoomEvent {
+    }
+
+    /** A socket presents a resume token. */
+    record ResumeRequest(ClientSession session, String resumeToken, String re) implements RoomEvent {
+    }
+
+    /** A checked client message from a socket that joined this room. */
+    record Inbound(ClientSession session, MessageType type, String re, ClientMessage message) implements RoomEvent {
+    }
+
+    /** The socket is gone; its participant enters the reconnect grace period. */
+    record Disconnected(ClientSession session) implements RoomEvent {
+    }
+
+    /** A grace period ended; {@code epoch} tells whether it is still the current one. */
+    record GraceExpired(String participantId, long epoch) implements RoomEvent {
+    }
+
+    /** The server stops. */
+    record Shutdown() implements RoomEvent {
+    }
+}

@@ -1,0 +1,209 @@
+package org.plenum.core.signaling;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.plenum.core.room.Room;
+import org.plenum.core.room.RoomStore;
+import org.plenum.core.signaling.frame.ClientMessage;
+import org.plenum.core.signaling.frame.ErrorCode;
+import org.plenum.core.signaling.frame.FrameReader;
+import org.plenum.core.signaling.frame.FrameWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signaling core: hands each new socket a {@link ClientSession}, routes joins to the room's actor
+ * (one {@code LiveRoom} per room with a meeting going on) and owns the timers. Transport-neutral: the
+ * server's WebSocket adapter implements {@link Connection} and calls {@link #accept}.
+ *
+ * <pre>{@code
+ * ClientSession session = hub.accept(connection);   // on open
+ * session.onText(text);                             // per text frame
+ * session.onClosed();                               // once, when the socket is gone
+ * }</pre>
+ */
+public final class SignalingHub implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalingHub.class);
+
+    private final SignalingSettings settings;
+    private final TicketService tickets;
+    final RoomStore roomStore;
+    final Clock clock;
+    final SignalingMetrics metrics;
+    final FrameReader reader;
+    final FrameWriter writer;
+    private final Map<String, LiveRoom> rooms = new ConcurrentHashMap<>();
+    private final Map<String, LiveRoom> resumeTokens = new ConcurrentHashMap<>();
+    private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timers;
+    /** Socket writes, off the room threads. */
+    final java.util.concurrent.ExecutorService writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("signaling-out-", 0).factory());
+    private volatile boolean closed;
+
+    public SignalingHub(SignalingSettings settings, TicketService tickets, RoomStore roomStore, MeterRegistry registry, Clock clock) {
+        this.settings = settings;
+        this.tickets = tickets;
+        this.roomStore = roomStore;
+        this.clock = clock;
+        this.reader = new FrameReader(settings.maxFrameBytes());
+        this.writer = new FrameWriter(clock);
+        this.metrics = new SignalingMetrics(registry, rooms::size);
+        // timers only post events to rooms or close sockets, so one thread is plenty
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("signaling-timers").daemon().factory());
+        long ping = settings.pingInterval().toMillis();
+        timers.scheduleAtFixedRate(() -> sessions.forEach(ClientSession::ping), ping, ping, TimeUnit.MILLISECONDS);
+    }
+
+    public SignalingSettings settings() {
+        return settings;
+    }
+
+    /** A new socket. The session expects {@code control/join} within the join timeout. */
+    public ClientSession accept(Connection connection) {
+        ClientSession session = new ClientSession(this, connection);
+        metrics.connections.incrementAndGet();
+        sessions.add(session);
+        if (closed) {
+            session.close(CloseCode.GOING_AWAY, "server shutting down");
+            return session;
+        }
+        session.startJoinTimer();
+        return session;
+    }
+
+    /** Rooms with a meeting going on. */
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    /** Admitted participants over all rooms, including those within their reconnect grace period. */
+    public int participantCount() {
+        return metrics.participants.get();
+    }
+
+    // ---- used by sessions and rooms
+
+    void join(ClientSession session, ClientMessage.Join join, String re) {
+        if (join.isResume()) {
+            LiveRoom room = resumeTokens.get(join.resumeToken());
+            if (room == null || !enter(session, room, new RoomEvent.ResumeRequest(session, join.resumeToken(), re))) {
+                session.refuse(re, ErrorCode.INVALID_RESUME_TOKEN, "this resume token is unknown or expired; get a new ticket",
+                        CloseCode.UNAUTHENTICATED);
+            }
+            return;
+        }
+        Optional<JoinGrant> grant = tickets.redeem(join.ticket());
+        if (grant.isEmpty()) {
+            session.refuse(re, ErrorCode.INVALID_TICKET, "this ticket is unknown, used or expired; request a new one",
+                    CloseCode.UNAUTHENTICATED);
+            return;
+        }
+        JoinGrant g = grant.get();
+        // the database checks happen here, on the joining socket's thread, in parallel with other joins;
+        // the room's thread then only checks what changed in memory since (bans, lock)
+        Optional<Room> room;
+        boolean banned;
+        try {
+            room = roomStore.find(g.roomId());
+            banned = room.isPresent() && roomStore.isBanned(g.roomId(), g.userId(), g.inviteId());
+        } catch (RuntimeException e) {
+            log.atWarn().setMessage("signaling join check failed").addKeyValue("room", g.roomId()).setCause(e).log();
+            session.refuse(re, ErrorCode.INTERNAL_ERROR, "the server could not check the room; try again with a new ticket",
+                    CloseCode.INTERNAL_ERROR);
+            return;
+        }
+        if (room.isEmpty()) {
+            session.refuse(re, ErrorCode.NOT_FOUND, "this room no longer exists", CloseCode.REFUSED);
+        } else if (banned) {
+            session.refuse(re, ErrorCode.BANNED, "you have been banned from this room", CloseCode.REFUSED);
+        } else {
+            route(new RoomEvent.JoinRequest(session, g, join.displayName(), re, room.get()));
+        }
+    }
+
+    /** To the room's actor, opening one if the room has no meeting going on. */
+    void route(RoomEvent.JoinRequest request) {
+        // a room whose actor is just ending refuses the post; then the next attempt opens a new one
+        while (!closed) {
+            LiveRoom room = rooms.computeIfAbsent(request.grant().roomId(), id -> {
+                LiveRoom r = new LiveRoom(id, this);
+                r.start();
+                return r;
+            });
+            if (enter(request.session(), room, request)) {
+                return;
+            }
+            rooms.remove(room.id, room);
+        }
+        request.session().refuse(request.re(), ErrorCode.UNAVAILABLE, "the server is shutting down", CloseCode.GOING_AWAY);
+    }
+
+    private static boolean enter(ClientSession session, LiveRoom room, RoomEvent event) {
+        session.enter(room);
+        return room.post(event);
+    }
+
+    void roomEnded(LiveRoom room) {
+        rooms.remove(room.id, room);
+    }
+
+    void rememberResumeToken(String token, LiveRoom room) {
+        resumeTokens.put(token, room);
+    }
+
+    void forgetResumeToken(String token) {
+        resumeTokens.remove(token);
+    }
+
+    void sessionClosed(ClientSession session) {
+        if (sessions.remove(session)) {
+            metrics.connections.decrementAndGet();
+        }
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        try {
+            return timers.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("signaling timer task failed", e);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null; // shutting down
+        }
+    }
+
+    /** Closes every socket (1001) and ends every room's actor, waiting a few seconds for them. */
+    @Override
+    public void close() {
+        closed = true;
+        List<LiveRoom> live = new ArrayList<>(rooms.values());
+        live.forEach(r -> r.post(new RoomEvent.Shutdown()));
+        for (LiveRoom r : live) {
+            try {
+                r.awaitEnd(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sessions.forEach(s -> s.close(CloseCode.GOING_AWAY, "server shutting down"));
+        timers.shutdownNow();
+        writers.shutdown();
+        log.atInfo().setMessage("signaling stopped").addKeyValue("rooms", live.size()).log();
+    }
+}

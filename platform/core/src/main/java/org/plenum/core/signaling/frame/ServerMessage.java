@@ -1,0 +1,132 @@
+package org.plenum.core.signaling.frame;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the server sends, one record per {@code ns/type}. The record itself is the frame's body,
+ * except where {@link #body()} says otherwise. Null fields are left out of the JSON.
+ */
+public sealed interface ServerMessage {
+
+    String ns();
+
+    String type();
+
+    default Object body() {
+        return this;
+    }
+
+    // ---- views shared by several messages
+
+    /** A participant as everyone in the room sees them. */
+    record ParticipantView(String id, String displayName, String role, boolean guest, boolean handRaised,
+                           Instant handRaisedAt, boolean muted, boolean connected) {
+    }
+
+    record RaisedHand(String participantId, Instant raisedAt) {
+    }
+
+    /** A chat line; {@code to} is set for private messages, which only sender and recipient see. */
+    record ChatLine(String id, String from, String fromName, String to,
+                    @com.fasterxml.jackson.annotation.JsonProperty("private") boolean isPrivate, String text, Instant sentAt) {
+    }
+
+    record WaitingView(String id, String displayName, boolean guest, Instant since) {
+    }
+
+    record RoomView(String id, String title, boolean locked, String waitingRoom) {
+    }
+
+    // ---- control
+
+    /**
+     * The answer to a join: who you are and everything a late joiner needs. {@code waiting} is present
+     * for moderators only. {@code plugins} is the place for each enabled plugin's join data; empty until
+     * the plugin host exists.
+     */
+    record Joined(String participantId, String role, String resumeToken, long reconnectGraceSeconds, RoomView room,
+                  List<ParticipantView> participants, List<RaisedHand> raisedHands, List<ChatLine> chat,
+                  List<WaitingView> waiting, List<Object> plugins) implements ServerMessage {
+        public String ns() { return "control"; }
+        public String type() { return "joined"; }
+    }
+
+    record ParticipantJoined(ParticipantView participant) implements ServerMessage {
+        public String ns() { return "control"; }
+        public String type() { return "participant_joined"; }
+    }
+
+    /** {@code reason}: left, timeout, kicked, banned. */
+    record ParticipantLeft(String participantId, String reason) implements ServerMessage {
+        public String ns() { return "control"; }
+        public String type() { return "participant_left"; }
+    }
+
+    /** {@code changed}: which of name, role, muted, hand, connection changed. */
+    record ParticipantUpdated(ParticipantView participant, List<String> changed) implements ServerMessage {
+        public String ns() { return "control"; }
+        public String type() { return "participant_updated"; }
+    }
+
+    record RoomUpdated(RoomView room, String by) implements ServerMessage {
+        public String ns() { return "control"; }
+        public String type() { return "room_updated"; }
+    }
+
+    record RoomClosed(String reason, String by) implements ServerMessage {
+        public String ns() { return "control"; }
+        public String type() { return "room_closed"; }
+    }
+
+    // ---- moderation
+
+    record Waiting(String participantId, RoomView room) implements ServerMessage {
+        public String ns() { return "moderation"; }
+        public String type() { return "waiting"; }
+    }
+
+    record WaitingList(List<WaitingView> waiting) implements ServerMessage {
+        public String ns() { return "moderation"; }
+        public String type() { return "waiting_list"; }
+    }
+
+    /** To a person in the waiting room whom a moderator turned away. */
+    record Rejected() implements ServerMessage {
+        public String ns() { return "moderation"; }
+        public String type() { return "rejected"; }
+    }
+
+    /** To a participant a moderator removed; {@code reason}: kicked or banned. */
+    record Removed(String reason) implements ServerMessage {
+        public String ns() { return "moderation"; }
+        public String type() { return "removed"; }
+    }
+
+    // ---- chat
+
+    record Message(ChatLine message) implements ServerMessage {
+        public String ns() { return "chat"; }
+        public String type() { return "message"; }
+        public Object body() { return message; }
+    }
+
+    record Cleared(String by) implements ServerMessage {
+        public String ns() { return "chat"; }
+        public String type() { return "cleared"; }
+    }
+
+    // ---- generic answers
+
+    /** The direct answer to a request that carried an {@code id} and had no other direct answer. */
+    record Ok(String ns) implements ServerMessage {
+        public String type() { return "ok"; }
+        public Object body() { return Map.of(); }
+    }
+
+    record Error(String ns, ErrorCode code, String message) implements ServerMessage {
+        public String type() { return "error"; }
+        public Object body() { return Map.of("code", code.code(), "message", message); }
+    }
+}
