@@ -147,6 +147,16 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             s.refuse(j.re(), ErrorCode.ROOM_LOCKED, "the room is locked; only moderators may enter right now", CloseCode.REFUSED);
             return;
         }
+        if (grant.userId() != null) {
+            // the same user coming back with a fresh ticket while still within the grace period (a reload of
+            // the page loses the resume token): they take over their entry instead of appearing twice
+            for (Participant earlier : participants.values()) {
+                if (earlier.session == null && grant.userId().equals(earlier.userId)) {
+                    reattach(earlier, s, j.re());
+                    return;
+                }
+            }
+        }
         String name = j.displayName() != null ? j.displayName().strip() : grant.displayName();
         Participant p = new Participant("p-" + SecureTokens.urlSafe(12), grant, name, hub.clock.instant());
         p.session = s;
@@ -201,6 +211,11 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
                     CloseCode.UNAUTHENTICATED);
             return;
         }
+        reattach(p, s, r.re());
+    }
+
+    /** Puts an existing participant on a new socket: same id, fresh snapshot, others see them connected again. */
+    private void reattach(Participant p, ClientSession s, String re) {
         ClientSession old = p.session;
         if (old != null) {
             bySession.remove(old);
@@ -213,7 +228,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         s.joined();
         issueResumeToken(p);
         log.atInfo().setMessage("participant resumed").addKeyValue("room", id).addKeyValue("participant", p.id).log();
-        s.send(snapshotFor(p), r.re());
+        s.send(snapshotFor(p), re);
         if (wasDisconnected) {
             broadcast(new ServerMessage.ParticipantUpdated(p.view(), List.of("connection")), p);
         }

@@ -169,10 +169,10 @@ public final class SignalingClient implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no " + what + " within " + TIMEOUT + "; received: " + frames);
+                    throw new AssertionError("no " + what + " within " + TIMEOUT + "; received: " + summary());
                 }
                 if (closeCode.isDone()) {
-                    throw new AssertionError("socket closed (" + closeCode.getNow(null) + ") before " + what + "; received: " + frames);
+                    throw new AssertionError("socket closed (" + closeCode.getNow(null) + ") before " + what + "; received: " + summary());
                 }
                 try {
                     frames.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
@@ -181,6 +181,22 @@ public final class SignalingClient implements AutoCloseable {
                     throw new AssertionError(e);
                 }
             }
+        }
+    }
+
+    /** The frames received so far, shortened so a failure message stays readable. */
+    private String summary() {
+        synchronized (frames) {
+            int from = Math.max(0, frames.size() - 20);
+            StringBuilder sb = new StringBuilder(frames.size() + " frames");
+            if (from > 0) {
+                sb.append(", the last 20");
+            }
+            for (JsonNode f : frames.subList(from, frames.size())) {
+                String text = f.toString();
+                sb.append("\n  ").append(text.length() > 300 ? text.substring(0, 300) + "…" : text);
+            }
+            return sb.toString();
         }
     }
 

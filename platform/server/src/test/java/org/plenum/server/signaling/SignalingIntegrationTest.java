@@ -201,6 +201,22 @@ class SignalingIntegrationTest {
     }
 
     @Test
+    void aUserRejoiningWithAFreshTicketWithinGraceTakesOverTheirEntry() {
+        String room = f.room("off");
+        SignalingClient chair = join(f.chair, room);
+        SignalingClient a = join(anna, room);
+        chair.await("control", "participant_joined");
+        String id = a.participantId;
+        a.drop();
+        chair.await("control", "participant_updated", b -> !b.path("participant").path("connected").asBoolean());
+
+        SignalingClient reloaded = join(anna, room);
+        assertThat(reloaded.participantId).as("a page reload without the resume token keeps the same entry").isEqualTo(id);
+        chair.await("control", "participant_updated", b -> b.path("participant").path("connected").asBoolean());
+        assertThat(chair.pending("control", "participant_joined")).isEmpty();
+    }
+
+    @Test
     void resumingOnANewSocketReplacesTheOldOne() {
         String room = f.room("off");
         join(f.chair, room);
