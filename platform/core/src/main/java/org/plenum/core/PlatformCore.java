@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.plenum.core.audit.AuditStore;
 import org.plenum.core.auth.Authenticator;
 import org.plenum.core.bootstrap.Bootstrap;
 import org.plenum.core.auth.LocalLogin;
@@ -15,6 +16,8 @@ import org.plenum.core.auth.oidc.OidcVerifiers;
 import org.plenum.core.config.Settings;
 import org.plenum.core.invite.InviteStore;
 import org.plenum.core.meeting.MeetingStore;
+import org.plenum.core.pluginstorage.PluginSchemas;
+import org.plenum.core.pluginstorage.PluginStorageConfig;
 import org.plenum.core.room.RoomStore;
 import org.plenum.core.room.Rooms;
 import org.plenum.core.security.PasswordHasher;
@@ -47,6 +50,10 @@ public final class PlatformCore implements AutoCloseable {
     public final TicketService tickets;
     public final Rooms rooms;
     public final Bootstrap.Outcome bootstrap;
+    /** The append-only, hash-chained audit log; {@code audit.forPlugin(id)} is a plugin's {@code AuditLog}. */
+    public final AuditStore audit;
+    /** Plugins' own schemas and roles; {@code pluginStorage.open(...)} is a plugin's {@code PluginStorage}. */
+    public final PluginSchemas pluginStorage;
 
     private PlatformCore(Settings settings, MeterRegistry metrics, Clock clock) {
         this.settings = settings;
@@ -73,6 +80,8 @@ public final class PlatformCore implements AutoCloseable {
             this.tickets = new TicketService(settings.getDuration("signaling.ticket.ttl", Duration.ofSeconds(60)), clock);
             this.rooms = new Rooms(roomStore, tenants, users, invites, passwords, tickets, meetings);
             this.bootstrap = Bootstrap.run(settings, tenants, users, passwords);
+            this.audit = new AuditStore(database.dataSource(), clock);
+            this.pluginStorage = new PluginSchemas(database.dataSource(), database.jdbcUrl(), PluginStorageConfig.from(settings));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -83,8 +92,10 @@ public final class PlatformCore implements AutoCloseable {
         return new PlatformCore(settings, metrics, Clock.systemUTC());
     }
 
+    /** Closes plugin pools first, then the database. */
     @Override
     public void close() {
+        pluginStorage.close();
         database.close();
     }
 }
