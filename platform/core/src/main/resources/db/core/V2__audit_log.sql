@@ -36,7 +36,8 @@ create table audit_entry (
 );
 create index audit_entry_stored_order on audit_entry (chain_id, id);
 
-create function audit_refuse_change() returns trigger language plpgsql as $$
+create function audit_refuse_change() returns trigger language plpgsql
+    set search_path = plenum, pg_temp as $$
 begin
     if tg_level = 'STATEMENT' then
         raise exception 'the audit log is append-only: % of %.% is refused', tg_op, tg_table_schema, tg_table_name
@@ -52,7 +53,8 @@ create trigger audit_entry_no_update_delete before update or delete on audit_ent
 create trigger audit_entry_no_truncate before truncate on audit_entry
     for each statement execute function audit_refuse_change();
 
-create function audit_entry_advance_head() returns trigger language plpgsql as $$
+create function audit_entry_advance_head() returns trigger language plpgsql
+    set search_path = plenum, pg_temp as $$
 begin
     update audit_chain set head_seq = new.seq, head_hash = new.hash
      where id = new.chain_id and head_seq = new.seq - 1 and head_hash = new.prev_hash;
@@ -67,7 +69,8 @@ $$;
 create trigger audit_entry_continues_chain before insert on audit_entry
     for each row execute function audit_entry_advance_head();
 
-create function audit_chain_guard() returns trigger language plpgsql as $$
+create function audit_chain_guard() returns trigger language plpgsql
+    set search_path = plenum, pg_temp as $$
 begin
     if tg_op = 'DELETE' then
         raise exception 'audit chains are never deleted (chain %)', old.id using errcode = '42501';
