@@ -25,7 +25,7 @@ create table audit_entry (
     seq          bigint not null check (seq >= 1),
     -- insertion order, which is the "stored order" the verifier walks: moving entries shows up as
     -- OUT_OF_SEQUENCE at the first entry out of place
-    id           bigint generated always as identity unique,
+    id           bigint generated always as identity,
     recorded_at  timestamptz not null,
     type         text not null check (type ~ '^[a-z][a-z0-9_.-]{0,63}$'),
     -- the canonical JSON text exactly as hashed (JsonValue.toJson); not jsonb, which would rewrite it

@@ -88,20 +88,29 @@ public final class PluginSchemas implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("plugin storage is shut down");
         }
-        restrictPublicSchema();
-        String schema = plugin.schemaName();
-        String role = roleName(plugin);
-        String password = ensureRoleAndSchema(plugin, schema, role);
-        HikariDataSource pool = pool(plugin, schema, role, password);
+        // the pool's threads (and the driver's) inherit the context class loader; a plugin's
+        // loader there would outlive the plugin, so they get the core's
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PluginSchemas.class.getClassLoader());
         try {
-            checkIdentity(pool, schema, role);
-            MigrationOutcome outcome = PluginMigrations.run(plugin, pool, schema, migrations, loader, jar);
-            PluginDatabase db = new PluginDatabase(plugin, schema, role, pool, outcome, open::remove);
-            open.add(db);
-            return db;
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
+            restrictPublicSchema();
+            String schema = plugin.schemaName();
+            String role = roleName(plugin);
+            String password = ensureRoleAndSchema(plugin, schema, role);
+            HikariDataSource pool = pool(plugin, schema, role, password);
+            try {
+                checkIdentity(pool, schema, role);
+                MigrationOutcome outcome = PluginMigrations.run(plugin, pool, schema, migrations, loader, jar);
+                PluginDatabase db = new PluginDatabase(plugin, schema, role, pool, outcome, open::remove);
+                open.add(db);
+                return db;
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
