@@ -10,6 +10,7 @@ import org.flywaydb.core.api.ClassProvider;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.plenum.api.PluginId;
@@ -41,6 +42,17 @@ final class PluginMigrations {
 
     static MigrationOutcome run(PluginId plugin, DataSource pluginConnections, String schema, SchemaMigrations migrations,
                                 ClassLoader loader, Path jar) {
+        try {
+            return resolveAndMigrate(plugin, pluginConnections, schema, migrations, loader, jar);
+        } finally {
+            // Flyway keeps the last configuration in a static field (LogFactory), and with it the
+            // plugin's class loader and connection pool; replace it so an unloaded plugin is freed
+            LogFactory.setConfiguration(new FluentConfiguration(PluginMigrations.class.getClassLoader()));
+        }
+    }
+
+    private static MigrationOutcome resolveAndMigrate(PluginId plugin, DataSource pluginConnections, String schema,
+                                                      SchemaMigrations migrations, ClassLoader loader, Path jar) {
         Flyway scanning = configure(pluginConnections, schema, loader).locations(migrations.flywayLocation()).load();
         RuntimeException scanFailure = null;
         long resolved;

@@ -252,6 +252,51 @@ class PluginSchemasTest {
     }
 
     @Test
+    void twoNodesOpeningANewPluginAtOnceCreateItOnce() throws Exception {
+        PluginId id = PluginId.of("voting-f");
+        Path jar = jar("voting-f.jar", VOTING_V1_V2);
+        PluginSchemas otherNode = new PluginSchemas(database.dataSource(), database.jdbcUrl(), PluginStorageConfig.defaults());
+        try (URLClassLoader l1 = pluginLoader(jar); URLClassLoader l2 = pluginLoader(jar)) {
+            java.util.concurrent.CompletableFuture<PluginDatabase> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> schemas.open(id, VOTING_MIGRATIONS, l1));
+            java.util.concurrent.CompletableFuture<PluginDatabase> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> otherNode.open(id, VOTING_MIGRATIONS, l2));
+            try (PluginDatabase a = first.get(); PluginDatabase b = second.get()) {
+                assertThat(a.migrations().applied() + b.migrations().applied()).isEqualTo(2);
+                update(a.dataSource(), "insert into ballot (tenant_id, receipt) values (gen_random_uuid(), 'from-a')");
+                assertThat(query(b.dataSource(), "select receipt from ballot")).containsExactly("from-a");
+            }
+        } finally {
+            otherNode.close();
+        }
+    }
+
+    @Test
+    void aClosedPluginDatabaseLetsThePluginsClassLoaderGo() throws Exception {
+        java.lang.ref.WeakReference<ClassLoader> loader = openUseAndClose(jar("voting-g.jar", VOTING_V1_V2));
+        for (int i = 0; i < 100 && loader.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(loader.get()).as("the plugin's class loader is still reachable after its storage was closed").isNull();
+    }
+
+    /** As the host does it: the plugin's loader is the context class loader while its storage is opened. */
+    private java.lang.ref.WeakReference<ClassLoader> openUseAndClose(Path jar) throws Exception {
+        URLClassLoader loader = pluginLoader(jar);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try (PluginDatabase db = schemas.open(PluginId.of("voting-g"), VOTING_MIGRATIONS, loader, jar)) {
+            update(db.dataSource(), "insert into ballot (tenant_id, receipt) values (gen_random_uuid(), 'r')");
+        } finally {
+            thread.setContextClassLoader(previous);
+            loader.close();
+        }
+        return new java.lang.ref.WeakReference<>(loader);
+    }
+
+    @Test
     void credentialsInTheServersUrlNeverReachPluginConnections() {
         assertThat(PluginSchemas.withoutCredentials("jdbc:postgresql://localhost:5432/postgres?user=postgres"))
                 .isEqualTo("jdbc:postgresql://localhost:5432/postgres");
