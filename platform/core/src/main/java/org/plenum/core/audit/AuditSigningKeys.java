@@ -101,6 +101,10 @@ public final class AuditSigningKeys {
         jdbc.inTransaction(c -> {
             List<String> current = Jdbc.list(c, "select jwk from plenum.server_key where name like ? and retired_at is null for update",
                     rs -> rs.getString(1), NAME_PREFIX + "%");
+            if (current.isEmpty()) {
+                // the row we would retire was retired by a rotation that committed while we waited
+                throw new IllegalStateException("another rotation of the audit signing key ran at the same time; it is in effect");
+            }
             for (String jwk : current) {
                 Active old = parse(jwk);
                 Jdbc.update(c, "update plenum.server_key set retired_at = now(), jwk = ? where name = ?",

@@ -228,6 +228,7 @@ final class StoredAuditChain implements AuditChain {
             return new AuditEntry(id, seq, at, rs.getString("type"), payload,
                     new ChainHash(rs.getBytes("prev_hash")), new ChainHash(rs.getBytes("hash")));
         } catch (IllegalArgumentException | NullPointerException e) {
+            // JsonException is an IllegalArgumentException; so are a bad type, sequence or hash length
             throw new UnreadableEntry(position, e.getMessage());
         }
     }
