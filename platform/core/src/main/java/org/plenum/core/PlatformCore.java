@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.plenum.core.audit.AuditStore;
 import org.plenum.core.auth.Authenticator;
 import org.plenum.core.bootstrap.Bootstrap;
 import org.plenum.core.auth.LocalLogin;
@@ -15,6 +16,8 @@ import org.plenum.core.auth.oidc.OidcVerifiers;
 import org.plenum.core.config.Settings;
 import org.plenum.core.invite.InviteStore;
 import org.plenum.core.meeting.MeetingStore;
+import org.plenum.core.pluginstorage.PluginSchemas;
+import org.plenum.core.pluginstorage.PluginStorageConfig;
 import org.plenum.core.room.RoomStore;
 import org.plenum.core.room.Rooms;
 import org.plenum.core.security.PasswordHasher;
@@ -50,6 +53,10 @@ public final class PlatformCore implements AutoCloseable {
     public final Rooms rooms;
     public final SignalingHub signaling;
     public final Bootstrap.Outcome bootstrap;
+    /** The append-only, hash-chained audit log; {@code audit.forPlugin(id)} is a plugin's {@code AuditLog}. */
+    public final AuditStore audit;
+    /** Plugins' own schemas and roles; {@code pluginStorage.open(...)} is a plugin's {@code PluginStorage}. */
+    public final PluginSchemas pluginStorage;
 
     private PlatformCore(Settings settings, MeterRegistry metrics, Clock clock) {
         this.settings = settings;
@@ -76,6 +83,8 @@ public final class PlatformCore implements AutoCloseable {
             this.tickets = new TicketService(settings.getDuration("signaling.ticket.ttl", Duration.ofSeconds(60)), clock);
             this.rooms = new Rooms(roomStore, tenants, users, invites, passwords, tickets, meetings);
             this.bootstrap = Bootstrap.run(settings, tenants, users, passwords);
+            this.audit = new AuditStore(database.dataSource(), clock);
+            this.pluginStorage = new PluginSchemas(database.dataSource(), database.jdbcUrl(), PluginStorageConfig.from(settings));
             this.signaling = new SignalingHub(SignalingSettings.from(settings), tickets, roomStore, metrics, clock);
         } catch (RuntimeException e) {
             database.close();
@@ -87,9 +96,11 @@ public final class PlatformCore implements AutoCloseable {
         return new PlatformCore(settings, metrics, Clock.systemUTC());
     }
 
+    /** Stops in reverse order: rooms, then plugin pools, then the database. */
     @Override
     public void close() {
         signaling.close();
+        pluginStorage.close();
         database.close();
     }
 }

@@ -97,6 +97,11 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** The JDBC URL the pool connects to (it may carry the user as a parameter; never log it unredacted). */
+    public String jdbcUrl() {
+        return pool.getJdbcUrl();
+    }
+
     /** True when a connection can be taken and answers within two seconds. */
     public boolean isReachable() {
         try (Connection c = pool.getConnection()) {
