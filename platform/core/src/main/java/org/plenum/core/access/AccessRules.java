@@ -38,4 +38,29 @@ public final class AccessRules {
     public static boolean canGrantRole(Caller c, PlatformRole role) {
         return c.role().atLeast(PlatformRole.TENANT_ADMIN) && c.role().atLeast(role);
     }
+
+    // ---- plugins
+
+    /**
+     * The state's catalogue of plugins (installed for all municipalities, made available to some):
+     * platform admins, and the administrators of the state (root) tenant.
+     */
+    public static boolean canManagePluginCatalogue(Caller c, UUID rootTenantId) {
+        return c.isPlatformAdmin() || (c.role() == PlatformRole.TENANT_ADMIN && c.tenantId().equals(rootTenantId));
+    }
+
+    /** A municipality's private plugin: that municipality's admins, and platform admins. */
+    public static boolean canManagePrivatePlugin(Caller c, UUID ownerTenantId) {
+        return canAdministerTenant(c, ownerTenantId);
+    }
+
+    /** Whether a plugin is used by a tenant (and in which of its rooms): the tenant's admins, and platform admins. */
+    public static boolean canEnablePlugins(Caller c, UUID tenantId) {
+        return canAdministerTenant(c, tenantId);
+    }
+
+    /** The plugins a tenant uses: its own users (for the web client's plugin list) and whoever administers it. */
+    public static boolean canSeeTenantPlugins(Caller c, UUID tenantId) {
+        return c.tenantId().equals(tenantId) || canAdministerTenant(c, tenantId);
+    }
 }
