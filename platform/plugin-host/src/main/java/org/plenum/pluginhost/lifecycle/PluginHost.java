@@ -954,7 +954,7 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         try {
             refresh();
             List<InstalledPlugin> wanted = installed.values().stream().filter(p -> p.state().wantsToRun()).toList();
-            Map<PluginId, InstalledPlugin> pending = new HashMap<>();
+            Map<PluginId, InstalledPlugin> pending = new java.util.TreeMap<>();
             wanted.forEach(p -> pending.put(p.id(), p));
             boolean progress = true;
             Map<PluginId, String> waiting = new HashMap<>();
