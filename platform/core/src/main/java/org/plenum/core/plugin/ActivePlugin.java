@@ -1,8 +1,12 @@
 package org.plenum.core.plugin;
 
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
 import org.plenum.api.PluginId;
 import org.plenum.api.SemVer;
+import org.plenum.api.event.EventBus;
+import org.plenum.api.json.JsonObject;
 import org.plenum.api.room.RoomModuleFactory;
 
 /**
@@ -11,9 +15,11 @@ import org.plenum.api.room.RoomModuleFactory;
  *
  * @param classLoader set as the thread's context class loader for every call into the plugin
  * @param faults      where failures of this plugin's code are reported (the host's circuit breaker)
+ * @param events      the plugin's event bus, handed to its room modules
+ * @param settings    the plugin's settings for a tenant
  */
 public record ActivePlugin(PluginId id, SemVer version, long generation, RoomModuleFactory factory, ClassLoader classLoader,
-                           PluginFaults faults) {
+                           PluginFaults faults, EventBus events, Function<UUID, JsonObject> settings) {
 
     public ActivePlugin {
         Objects.requireNonNull(id, "id");
@@ -21,5 +27,7 @@ public record ActivePlugin(PluginId id, SemVer version, long generation, RoomMod
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(classLoader, "classLoader");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(settings, "settings");
     }
 }

@@ -67,6 +67,7 @@ public final class ClientSession {
                 }
             }
             case FrameReader.Accepted a -> dispatch(a);
+            case FrameReader.ForPlugin f -> dispatchToPlugin(f);
         }
     }
 
@@ -105,6 +106,18 @@ public final class ClientSession {
         LiveRoom r = room;
         if (r != null) {
             r.post(new RoomEvent.Disconnected(this));
+        }
+    }
+
+    private void dispatchToPlugin(FrameReader.ForPlugin f) {
+        if (state == State.AWAITING_JOIN) {
+            sendError(f.ns(), f.id(), ErrorCode.NOT_JOINED, "the first frame must be control/join");
+            close(CloseCode.BAD_JOIN, "the first frame must be control/join");
+            return;
+        }
+        LiveRoom r = room;
+        if (r != null) {
+            r.post(new RoomEvent.PluginInbound(this, f.ns(), f.type(), f.id(), f.bodyJson()));
         }
     }
 

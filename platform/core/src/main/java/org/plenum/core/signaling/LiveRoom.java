@@ -1,5 +1,10 @@
 package org.plenum.core.signaling;
 
+import org.plenum.api.room.Audience;
+import org.plenum.api.room.LeaveReason;
+import org.plenum.core.plugin.RoomPlugins;
+import org.plenum.core.plugin.RoomPort;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -54,6 +59,9 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
     private final RoomChat chatCommands;
     private final RaisedHands hands;
     private boolean ending;
+    /** The plugins' modules in this meeting; created with the first join, when the room's tenant is known. */
+    private RoomPlugins plugins;
+    private UUID tenantId;
 
     LiveRoom(String id, SignalingHub hub) {
         this.id = id;
@@ -90,6 +98,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
 
     @Override
     public void ended(List<RoomEvent> leftovers) {
+        closePlugins();
         hub.roomEnded(this);
         // events that raced with the end: a joiner's ticket is spent, so their join goes to the
         // room's next meeting; a resume token died with this one; the rest is moot
@@ -126,6 +135,13 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             case RoomEvent.Disconnected d -> disconnected(d.session());
             case RoomEvent.GraceExpired g -> graceExpired(g);
             case RoomEvent.Shutdown s -> shutdown();
+            case RoomEvent.PluginInbound in -> pluginInbound(in);
+            case RoomEvent.PluginTask t -> t.task().run();
+            case RoomEvent.PluginsChanged c -> {
+                if (plugins != null) {
+                    plugins.refresh(true);
+                }
+            }
         }
     }
 
@@ -138,6 +154,11 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             return; // gone before its turn (its Disconnected may have gone to an earlier meeting)
         }
         adopt(j.room());
+        if (plugins == null) {
+            tenantId = j.room().tenantId();
+            plugins = new RoomPlugins(new Port(), hub.modules, hub.pluginCalls);
+            plugins.refresh(false);
+        }
         if ((grant.userId() != null && bannedUsers.contains(grant.userId()))
                 || (grant.inviteId() != null && bannedInvites.contains(grant.inviteId()))) {
             s.refuse(j.re(), ErrorCode.BANNED, "you have been banned from this room", CloseCode.REFUSED);
@@ -201,6 +222,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
                 .addKeyValue("role", p.role.wireName()).log();
         p.session.send(snapshotFor(p), re);
         broadcast(new ServerMessage.ParticipantJoined(p.view()), p);
+        plugins.joined(p.pluginView());
     }
 
     private void resume(RoomEvent.ResumeRequest r) {
@@ -231,6 +253,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         s.send(snapshotFor(p), re);
         if (wasDisconnected) {
             broadcast(new ServerMessage.ParticipantUpdated(p.view(), List.of("connection")), p);
+            plugins.connectionChanged(p.pluginView());
         }
     }
 
@@ -251,7 +274,9 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
                 .sorted(Comparator.comparing((Participant x) -> x.handRaisedAt))
                 .map(x -> new ServerMessage.RaisedHand(x.id, x.handRaisedAt)).toList();
         return new ServerMessage.Joined(p.id, p.role.wireName(), p.resumeToken, hub.settings().reconnectGrace().toSeconds(),
-                roomView(), views, raised, chat.visibleTo(p.id), p.isModerator() ? waitingViews() : null, List.of());
+                roomView(), views, raised, chat.visibleTo(p.id), p.isModerator() ? waitingViews() : null,
+                plugins.snapshots(p.pluginView()).stream()
+                        .map(snap -> new com.fasterxml.jackson.databind.util.RawValue(RoomPlugins.snapshotJson(snap))).toList());
     }
 
     ServerMessage.RoomView roomView() {
@@ -330,6 +355,96 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         return false;
     }
 
+    // ---- plugins
+
+    private void pluginInbound(RoomEvent.PluginInbound in) {
+        Participant p = bySession.get(in.session());
+        if (p == null) {
+            return;
+        }
+        if (waiting.containsKey(p.id)) {
+            in.session().sendError(in.ns(), in.re(), ErrorCode.NOT_ADMITTED, "you are in the waiting room; a moderator has to admit you first");
+            return;
+        }
+        if (!plugins.message(p.pluginView(), in.ns(), in.type(), in.re(), in.bodyJson())) {
+            in.session().sendError(in.ns(), in.re(), ErrorCode.UNKNOWN_TYPE, "no plugin '" + in.ns() + "' is active in this room");
+        }
+    }
+
+    /** The room as the plugins' modules see it; see {@link RoomPort}. */
+    private final class Port implements RoomPort {
+
+        @Override
+        public String roomId() {
+            return id;
+        }
+
+        @Override
+        public UUID tenantId() {
+            return tenantId;
+        }
+
+        @Override
+        public java.time.Clock clock() {
+            return hub.clock;
+        }
+
+        @Override
+        public List<org.plenum.api.room.Participant> participants() {
+            List<org.plenum.api.room.Participant> out = new ArrayList<>(participants.size());
+            for (Participant p : participants.values()) {
+                out.add(p.pluginView());
+            }
+            return out;
+        }
+
+        @Override
+        public java.util.Optional<org.plenum.api.room.Participant> participant(String participantId) {
+            return java.util.Optional.ofNullable(participants.get(participantId)).map(Participant::pluginView);
+        }
+
+        @Override
+        public void send(Audience to, String ns, String type, String bodyJson) {
+            String frame = hub.writer.encode(new ServerMessage.Raw(ns, type, bodyJson), null);
+            for (Participant p : participants.values()) {
+                if (p.session != null && to.includes(p.pluginView())) {
+                    p.session.send(frame);
+                }
+            }
+        }
+
+        @Override
+        public void reply(String participantId, String ns, String re, String type, String bodyJson) {
+            Participant p = participants.get(participantId);
+            if (p != null && p.session != null) {
+                p.session.send(new ServerMessage.Raw(ns, type, bodyJson), re);
+            }
+        }
+
+        @Override
+        public void refuse(String participantId, String ns, String re, String code, String message) {
+            Participant p = participants.get(participantId);
+            if (p != null && p.session != null) {
+                p.session.send(new ServerMessage.PluginError(ns, code, message), re);
+            }
+        }
+
+        @Override
+        public void post(Runnable task) {
+            LiveRoom.this.post(new RoomEvent.PluginTask(task));
+        }
+
+        @Override
+        public Cancellable schedule(java.time.Duration delay, Runnable task) {
+            java.util.concurrent.ScheduledFuture<?> f = hub.schedule(() -> post(task), delay);
+            return () -> {
+                if (f != null) {
+                    f.cancel(false);
+                }
+            };
+        }
+    }
+
     // ---- leaving
 
     private void disconnected(ClientSession s) {
@@ -347,6 +462,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         long epoch = ++p.graceEpoch;
         hub.schedule(() -> post(new RoomEvent.GraceExpired(p.id, epoch)), hub.settings().reconnectGrace());
         broadcast(new ServerMessage.ParticipantUpdated(p.view(), List.of("connection")), p);
+        plugins.connectionChanged(p.pluginView());
     }
 
     private void graceExpired(RoomEvent.GraceExpired g) {
@@ -373,6 +489,21 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         log.atInfo().setMessage("participant left").addKeyValue("room", id).addKeyValue("participant", p.id)
                 .addKeyValue("reason", reason).log();
         broadcast(new ServerMessage.ParticipantLeft(p.id, reason), null);
+        if (plugins != null) {
+            plugins.left(p.pluginView().withConnected(false), switch (reason) {
+                case "kicked" -> LeaveReason.KICKED;
+                case "banned" -> LeaveReason.BANNED;
+                case "timeout" -> LeaveReason.TIMED_OUT;
+                default -> LeaveReason.LEFT;
+            });
+        }
+    }
+
+    /** Tells the plugins' modules that a moderator changed someone's role. */
+    void roleChanged(Participant p, Participant.Role previous) {
+        if (plugins != null) {
+            plugins.roleChanged(p.pluginView(), org.plenum.api.room.Role.valueOf(previous.name()));
+        }
     }
 
     /** Out of the waiting room (admitted or turned away). */
@@ -401,6 +532,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
 
     /** Ends the meeting for everyone: the room's state, chat included, is gone. */
     void end(String reason, String by) {
+        closePlugins();
         String frame = hub.writer.encode(new ServerMessage.RoomClosed(reason, by), null);
         for (Participant p : everyone()) {
             if (p.session != null) {
@@ -414,6 +546,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
     }
 
     private void shutdown() {
+        closePlugins();
         for (Participant p : everyone()) {
             if (p.session != null) {
                 p.session.close(CloseCode.GOING_AWAY, "server shutting down");
@@ -421,6 +554,12 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         }
         clearAll();
         ending = true;
+    }
+
+    private void closePlugins() {
+        if (plugins != null) {
+            plugins.closing();
+        }
     }
 
     private void clearAll() {

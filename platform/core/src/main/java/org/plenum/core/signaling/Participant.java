@@ -53,6 +53,12 @@ final class Participant {
         return (userId != null && userId.equals(user)) || (inviteId != null && inviteId.equals(invite));
     }
 
+    /** This participant as plugin modules see them (SPI type). */
+    org.plenum.api.room.Participant pluginView() {
+        return new org.plenum.api.room.Participant(id, java.util.Optional.ofNullable(userId), displayName,
+                org.plenum.api.room.Role.valueOf(role.name()), org.plenum.api.room.Participant.ClientKind.BROWSER, session != null);
+    }
+
     ServerMessage.ParticipantView view() {
         return new ServerMessage.ParticipantView(id, displayName, role.wireName(), guest, handRaised(), handRaisedAt, muted, session != null);
     }

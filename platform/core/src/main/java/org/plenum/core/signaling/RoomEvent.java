@@ -33,4 +33,16 @@ sealed interface RoomEvent {
     /** The server stops. */
     record Shutdown() implements RoomEvent {
     }
+
+    /** A frame in a plugin's namespace; the body is a JSON object's text. */
+    record PluginInbound(ClientSession session, String ns, String type, String re, String bodyJson) implements RoomEvent {
+    }
+
+    /** Work for the room's thread on behalf of a plugin module (timers, offloaded results). */
+    record PluginTask(Runnable task) implements RoomEvent {
+    }
+
+    /** The plugin host changed what is active: rooms bring their modules in line. */
+    record PluginsChanged() implements RoomEvent {
+    }
 }

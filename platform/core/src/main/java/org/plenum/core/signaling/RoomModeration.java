@@ -136,8 +136,10 @@ final class RoomModeration {
             return;
         }
         audit(moderator ? "promote" : "demote", actor, t);
+        Participant.Role previous = t.role;
         t.role = role;
         room.broadcast(new ServerMessage.ParticipantUpdated(t.view(), List.of("role")), null);
+        room.roleChanged(t, previous);
         if (moderator) {
             room.sendTo(t, new ServerMessage.WaitingList(room.waitingViews()));
         }

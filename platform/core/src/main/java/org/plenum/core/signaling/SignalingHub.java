@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.plenum.core.plugin.PluginCalls;
+import org.plenum.core.plugin.RoomModuleProvider;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.plenum.core.room.Room;
@@ -51,6 +53,10 @@ public final class SignalingHub implements AutoCloseable {
     /** Socket writes, off the room threads. */
     final java.util.concurrent.ExecutorService writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("signaling-out-", 0).factory());
     private volatile boolean closed;
+    /** Where rooms learn which plugins' modules they host; none until a plugin host is attached. */
+    volatile RoomModuleProvider modules = RoomModuleProvider.NONE;
+    /** Calls into plugin code: each on its own thread, with the plugin's loader, bounded in time. */
+    final PluginCalls pluginCalls;
 
     public SignalingHub(SignalingSettings settings, TicketService tickets, RoomStore roomStore, MeterRegistry registry, Clock clock) {
         this.settings = settings;
@@ -60,6 +66,7 @@ public final class SignalingHub implements AutoCloseable {
         this.reader = new FrameReader(settings.maxFrameBytes());
         this.writer = new FrameWriter(clock);
         this.metrics = new SignalingMetrics(registry, rooms::size);
+        this.pluginCalls = new PluginCalls(settings.pluginCallTimeout());
         // timers only post events to rooms or close sockets, so one thread is plenty
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("signaling-timers").daemon().factory());
         long ping = settings.pingInterval().toMillis();
@@ -81,6 +88,17 @@ public final class SignalingHub implements AutoCloseable {
         }
         session.startJoinTimer();
         return session;
+    }
+
+    /** Attaches the plugin host: from now on rooms ask it which plugin modules they host. */
+    public void useModules(RoomModuleProvider provider) {
+        this.modules = provider;
+        pluginsChanged();
+    }
+
+    /** The plugin host changed what is active; every live room brings its modules in line. */
+    public void pluginsChanged() {
+        rooms.values().forEach(r -> r.post(new RoomEvent.PluginsChanged()));
     }
 
     /** Rooms with a meeting going on. */
@@ -204,6 +222,7 @@ public final class SignalingHub implements AutoCloseable {
         sessions.forEach(s -> s.close(CloseCode.GOING_AWAY, "server shutting down"));
         timers.shutdownNow();
         writers.shutdown();
+        pluginCalls.close();
         log.atInfo().setMessage("signaling stopped").addKeyValue("rooms", live.size()).log();
     }
 }

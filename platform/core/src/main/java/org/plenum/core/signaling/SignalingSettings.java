@@ -18,12 +18,14 @@ import org.plenum.core.config.Settings;
  * @param socketMaxBytes       the WebSocket transport limit; above it the transport itself closes (1009)
  * @param outboundMaxFrames    frames queued for one connection before it counts as a slow consumer and is closed
  * @param chatHistorySize      chat messages a room keeps in memory for late joiners (never persisted)
+ * @param pluginCallTimeout    how long a room waits for one call into a plugin's module before abandoning it
  * @param pingInterval         how often the server pings each socket so that proxies keep it open
  * @param idleTimeout          a socket that shows no sign of life (frames or pongs) for this long is closed
  */
 public record SignalingSettings(Duration reconnectGrace, Duration joinTimeout, int ratePerSecond, int rateBurst,
                                 int abuseMaxRejected, Duration abuseWindow, int maxFrameBytes, int socketMaxBytes,
-                                int outboundMaxFrames, int chatHistorySize, Duration pingInterval, Duration idleTimeout) {
+                                int outboundMaxFrames, int chatHistorySize, Duration pingInterval, Duration idleTimeout,
+                                Duration pluginCallTimeout) {
 
     public static SignalingSettings defaults() {
         return from(Settings.of(java.util.Map.of()));
@@ -42,7 +44,8 @@ public record SignalingSettings(Duration reconnectGrace, Duration joinTimeout, i
                 s.getInt("signaling.outbound.max.frames", 1000),
                 s.getInt("signaling.chat.history.size", 200),
                 s.getDuration("signaling.ping.interval", Duration.ofSeconds(25)),
-                s.getDuration("signaling.idle.timeout", Duration.ofMinutes(2)));
+                s.getDuration("signaling.idle.timeout", Duration.ofMinutes(2)),
+                s.getDuration("plugins.call.timeout", Duration.ofSeconds(2)));
         settings.check();
         return settings;
     }

@@ -36,6 +36,14 @@ public final class FrameReader {
     public record Accepted(MessageType type, String id, ClientMessage message) implements Result {
     }
 
+    /**
+     * A frame for a plugin's namespace: the envelope is valid, the type well-formed, the body a JSON
+     * object. Whether such a plugin is active in the room, and what the body must hold, is for the
+     * room and the plugin to judge.
+     */
+    public record ForPlugin(String ns, String type, String id, String bodyJson) implements Result {
+    }
+
     /** {@code ns} and {@code id} are what the error frame answers with (echoed only when harmless). */
     public record Rejected(String ns, String id, ErrorCode code, String message) implements Result {
     }
@@ -86,6 +94,17 @@ public final class FrameReader {
         }
         String type = frame.get("type").asText();
         MessageType messageType = MessageType.find(ns, type);
+        if (messageType == null && !MessageType.isNamespace(ns) && isPluginId(ns)) {
+            JsonNode pluginBody = frame.has("body") ? frame.get("body") : JsonNodeFactory.instance.objectNode();
+            if (!PLUGIN_TYPE.matcher(type).matches()) {
+                return new Rejected(ns, id, ErrorCode.INVALID_MESSAGE,
+                        "plugin message types are lower-case a-z, 0-9 and '_', start with a letter and have at most 64 characters");
+            }
+            if (!pluginBody.isObject()) {
+                return new Rejected(ns, id, ErrorCode.INVALID_MESSAGE, "a plugin message's body must be a JSON object");
+            }
+            return new ForPlugin(ns, type, id, pluginBody.toString());
+        }
         if (messageType == null) {
             String what = MessageType.isNamespace(ns)
                     ? "namespace " + ns + " has no client message '" + type + "'"
@@ -119,6 +138,17 @@ public final class FrameReader {
             }
         }
         return new Rejected(ns, id, code, message);
+    }
+
+    private static final Pattern PLUGIN_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    private static boolean isPluginId(String ns) {
+        try {
+            org.plenum.api.PluginId.of(ns);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The {@code id} of a frame, echoed only when it is a short string. */

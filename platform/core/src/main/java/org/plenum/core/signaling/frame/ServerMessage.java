@@ -43,12 +43,12 @@ public sealed interface ServerMessage {
 
     /**
      * The answer to a join: who you are and everything a late joiner needs. {@code waiting} is present
-     * for moderators only. {@code plugins} is the place for each enabled plugin's join data; empty until
-     * the plugin host exists.
+     * for moderators only. {@code plugins} lists the plugins active in this room, each with this
+     * participant's join data from its room module ({@code {"id","version","data"}}).
      */
     record Joined(String participantId, String role, String resumeToken, long reconnectGraceSeconds, RoomView room,
                   List<ParticipantView> participants, List<RaisedHand> raisedHands, List<ChatLine> chat,
-                  List<WaitingView> waiting, List<Object> plugins) implements ServerMessage {
+                  List<WaitingView> waiting, List<com.fasterxml.jackson.databind.util.RawValue> plugins) implements ServerMessage {
         public String ns() { return "control"; }
         public String type() { return "joined"; }
     }
@@ -115,6 +115,19 @@ public sealed interface ServerMessage {
     record Cleared(String by) implements ServerMessage {
         public String ns() { return "chat"; }
         public String type() { return "cleared"; }
+    }
+
+    // ---- plugins
+
+    /** A frame in a plugin's namespace (or a plugin notice in {@code control}); the body is JSON the plugin made. */
+    record Raw(String ns, String type, String bodyJson) implements ServerMessage {
+        public Object body() { return new com.fasterxml.jackson.databind.util.RawValue(bodyJson); }
+    }
+
+    /** A refusal by a plugin, with the plugin's own code. */
+    record PluginError(String ns, String code, String message) implements ServerMessage {
+        public String type() { return "error"; }
+        public Object body() { return Map.of("code", code, "message", message); }
     }
 
     // ---- generic answers
