@@ -15,6 +15,11 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.plenum.core.PlatformCore;
+import org.plenum.pluginhost.lifecycle.CodeLoader;
+import org.plenum.pluginhost.lifecycle.PluginHost;
+import org.plenum.server.plugins.PluginLoaders;
+import org.plenum.server.plugins.PluginUiServlet;
+import org.plenum.server.plugins.UploadSizeLimits;
 import org.plenum.core.config.Settings;
 import org.plenum.server.http.HealthServlet;
 import org.plenum.server.http.ProblemErrorHandler;
@@ -40,12 +45,18 @@ public final class PlenumServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final HttpConfig http;
+    private final PluginHost plugins;
 
-    private PlenumServer(Settings settings) throws Exception {
+    private PlenumServer(Settings settings, CodeLoader loader) throws Exception {
         this.http = HttpConfig.from(settings);
         this.metrics = Metrics.create();
         this.core = PlatformCore.start(settings, metrics);
+        PluginHost host = null;
         try {
+            host = PluginHost.start(core, settings, metrics, loader);
+            this.plugins = host;
+            core.signaling.useModules(host);
+            host.onChange(core.signaling::pluginsChanged);
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
             threads.setName("http");
             threads.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
@@ -55,21 +66,29 @@ public final class PlenumServer implements AutoCloseable {
 
             ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
             context.setContextPath("/");
-            context.addServlet(new ServletHolder("api", new ServletContainer(new ApiApplication(core))), "/api/v1/*");
+            context.addServlet(new ServletHolder("api", new ServletContainer(new ApiApplication(core, plugins))), "/api/v1/*");
+            context.addServlet(new ServletHolder("plugin-ui", new PluginUiServlet(plugins)), "/plugins/*");
             HealthServlet health = new HealthServlet(core.database::isReachable);
             context.addServlet(new ServletHolder("healthz", health), "/healthz");
             context.addServlet(new ServletHolder("readyz", health), "/readyz");
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             SignalingEndpoint.mount(context, core.signaling);
 
-            SizeLimitHandler sizeLimit = new SizeLimitHandler(http.maxRequestBytes(), -1);
-            sizeLimit.setHandler(new HttpMetricsHandler(metrics, context));
-            jetty.setHandler(sizeLimit);
+            // plugin jar uploads get their own, larger limit; every other request keeps http.max.request.bytes
+            HttpMetricsHandler app = new HttpMetricsHandler(metrics, context);
+            SizeLimitHandler normalLimit = new SizeLimitHandler(http.maxRequestBytes(), -1);
+            normalLimit.setHandler(app);
+            SizeLimitHandler uploadLimit = new SizeLimitHandler(Math.max(http.maxRequestBytes(), plugins.config().maxUploadBytes()), -1);
+            uploadLimit.setHandler(new UploadSizeLimits(normalLimit, app));
+            jetty.setHandler(uploadLimit);
             jetty.setErrorHandler(new ProblemErrorHandler());
             context.setErrorHandler(new ProblemErrorHandler());
             jetty.setStopAtShutdown(false);
             jetty.start();
         } catch (Exception e) {
+            if (host != null) {
+                host.close();
+            }
             core.close();
             throw e;
         }
@@ -77,7 +96,12 @@ public final class PlenumServer implements AutoCloseable {
     }
 
     public static PlenumServer start(Settings settings) throws Exception {
-        return new PlenumServer(settings);
+        return new PlenumServer(settings, PluginLoaders.fromSettings(settings));
+    }
+
+    /** With a given plugin loader (tests load plugins from their class path). */
+    public static PlenumServer start(Settings settings, CodeLoader loader) throws Exception {
+        return new PlenumServer(settings, loader);
     }
 
     private static ServerConnector connector(Server jetty, HttpConfig http) {
@@ -98,6 +122,10 @@ public final class PlenumServer implements AutoCloseable {
 
     public PlatformCore core() {
         return core;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
     }
 
     public PrometheusMeterRegistry metrics() {
@@ -131,6 +159,7 @@ public final class PlenumServer implements AutoCloseable {
         } catch (Exception e) {
             log.warn("http server did not stop cleanly: {}", e.toString());
         }
+        plugins.close();
         core.close();
         metrics.close();
         log.info("server stopped");

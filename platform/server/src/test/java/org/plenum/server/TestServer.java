@@ -1,5 +1,8 @@
 package org.plenum.server;
 
+import org.plenum.pluginhost.lifecycle.CodeLoader;
+import org.plenum.pluginhost.testing.ClasspathCodeLoader;
+import org.plenum.pluginhost.testing.SignedJars;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,13 +47,34 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, Map<String, String> extra) {
+        return start(dataDir, extra, null);
+    }
+
+    /**
+     * A server whose plugin host loads test plugins from the class path ({@link ClasspathCodeLoader}) and
+     * trusts jars signed by {@code signing}.
+     */
+    public static TestServer withTestPlugins(SignedJars signing, Map<String, String> extra) {
+        try {
+            Path dir = Files.createTempDirectory("plenum-test");
+            Map<String, String> s = new HashMap<>();
+            s.put("plugins.truststore", signing.trustStore(dir).toString());
+            s.put("plugins.truststore.password", SignedJars.TRUST_STORE_PASSWORD);
+            s.putAll(extra);
+            return start(dir, s, new ClasspathCodeLoader());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TestServer start(Path dataDir, Map<String, String> extra, CodeLoader loader) {
         Map<String, String> s = new HashMap<>();
         s.put("http.port", "0");
         s.put("data.dir", dataDir.toString());
         s.put("admin.password", ADMIN_PASSWORD);
         s.putAll(extra);
         try {
-            return new TestServer(PlenumServer.start(Settings.of(s)), dataDir);
+            return new TestServer(loader == null ? PlenumServer.start(Settings.of(s)) : PlenumServer.start(Settings.of(s), loader), dataDir);
         } catch (Exception e) {
             throw new IllegalStateException("test server did not start", e);
         }
@@ -85,6 +109,36 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request with a raw body of the given content type (plugin jars, bodies for plugin routes). */
+    public Reply sendBytes(String method, String path, String token, String contentType, byte[] body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            if (contentType != null) {
+                b.header("Content-Type", contentType);
+            }
+            if (token != null) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode node = r.body() == null || r.body().isBlank() ? null : parseOrNull(r.body());
+            return new Reply(r.statusCode(), node, r);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Uploads a plugin jar. */
+    public Reply upload(String method, String path, String token, Path jar) {
+        try {
+            return sendBytes(method, path, token, "application/octet-stream", Files.readAllBytes(jar));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

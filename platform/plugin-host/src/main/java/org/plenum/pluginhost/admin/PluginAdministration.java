@@ -60,6 +60,12 @@ public final class PluginAdministration {
      * private plugin (its own admins may do that for it).
      */
     public PluginInfo install(Caller c, Path jar, Optional<UUID> tenant) {
+        checkInstall(c, tenant);
+        return host.install(jar, tenant, Optional.of(c.userId()));
+    }
+
+    /** Whether the caller may install (into the catalogue, or for {@code tenant}); checked before an upload is read. */
+    public void checkInstall(Caller c, Optional<UUID> tenant) {
         requireAdmin(c);
         if (tenant.isPresent()) {
             if (!AccessRules.canManagePrivatePlugin(c, tenant.get()) || tenants.find(tenant.get()).isEmpty()) {
@@ -69,7 +75,6 @@ public final class PluginAdministration {
             throw Problem.forbidden("only the state's administrators install plugins for every municipality; a municipality's "
                     + "administrators install private plugins with ?tenant=<their tenant id>");
         }
-        return host.install(jar, tenant, Optional.of(c.userId()));
     }
 
     public PluginInfo update(Caller c, String id, Path jar) {

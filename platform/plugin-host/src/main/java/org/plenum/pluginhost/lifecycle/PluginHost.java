@@ -192,7 +192,8 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
                 continue;
             }
             r.context().roomModuleFactory().ifPresent(f ->
-                    out.add(new ActivePlugin(id, r.descriptor().version(), r.generation(), f, r.code().classLoader(), this)));
+                    out.add(new ActivePlugin(id, r.descriptor().version(), r.generation(), f, r.code().classLoader(), this,
+                            r.context().events(), r.context()::settings)));
         }
         out.sort(Comparator.comparingLong(ActivePlugin::generation));
         return out;

@@ -38,6 +38,11 @@ public final class ProblemErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A problem document as bytes, for servlets that answer errors themselves. */
+    public static byte[] problemBody(int code, String message) {
+        return body(code, message).getBytes(StandardCharsets.UTF_8);
+    }
+
     static String body(int code, String message) {
         String title = HttpStatus.getMessage(code);
         String detail = switch (code) {

@@ -5,11 +5,13 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.plenum.core.PlatformCore;
+import org.plenum.pluginhost.admin.PluginAdministration;
+import org.plenum.pluginhost.lifecycle.PluginHost;
 
 /** The REST API under {@code /api/v1}: resources, JSON rules and problem mappers. */
 public final class ApiApplication extends ResourceConfig {
 
-    public ApiApplication(PlatformCore core) {
+    public ApiApplication(PlatformCore core, PluginHost plugins) {
         register(JacksonFeature.withoutExceptionMappers());
         register(Json.class);
         register(ProblemMappers.ForProblem.class);
@@ -20,11 +22,15 @@ public final class ApiApplication extends ResourceConfig {
         register(TenantResource.class);
         register(RoomResource.class);
         register(InviteResource.class);
+        register(PluginAdminResource.class);
+        register(TenantPluginResource.class);
+        register(PluginRouteResource.class);
         register(OpenApiResource.class);
         register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(core).to(PlatformCore.class);
+                bind(new PluginAdministration(plugins, core.tenants)).to(PluginAdministration.class);
             }
         });
         property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -150,7 +150,7 @@ class OpenApiDocumentTest {
     }
 
     private static List<Served> servedOperations() {
-        ResourceConfig app = new ApiApplication(t.server.core());
+        ResourceConfig app = new ApiApplication(t.server.core(), t.server.plugins());
         List<Resource> roots = new ArrayList<>();
         for (Class<?> c : app.getClasses()) {
             if (c.isAnnotationPresent(Path.class)) {
