@@ -92,6 +92,9 @@ public final class TestPlugins {
             context.http().get("/hello", r -> HttpResponse.ok(JsonObject.of("hello", r.requireCaller().displayName(), "version", v,
                     "greeting", context.settings(r.requireCaller().tenantId()).getString("greeting"))));
             context.http().post("/echo", r -> HttpResponse.ok(r.jsonObjectBody()));
+            context.http().put("/echo", r -> HttpResponse.ok(r.jsonObjectBody()));
+            context.http().patch("/echo", r -> HttpResponse.ok(r.jsonObjectBody()));
+            context.http().delete("/echo", r -> HttpResponse.noContent());
             context.http().put("/things/{thing}", r -> HttpResponse.ok(JsonObject.of("thing", r.pathParameter("thing"))));
             context.http().patch("/things/{thing}", r -> HttpResponse.ok(JsonObject.of("patched", r.pathParameter("thing"))));
             context.http().delete("/things/{thing}", r -> HttpResponse.noContent());

@@ -88,6 +88,9 @@ public class PluginRouteResource extends ApiResource {
                 uri.getRequestUri().getRawQuery(), headers, caller, body()));
         Response.ResponseBuilder b = Response.status(r.status());
         r.headers().forEach(b::header);
+        if (r.status() == 401) {
+            b.header("WWW-Authenticate", "Bearer");
+        }
         b.header("X-Content-Type-Options", "nosniff");
         b.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         if (r.header("cache-control").isEmpty()) {

@@ -43,6 +43,8 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.plenum.pluginhost.testing.SignedJars;
+import org.plenum.pluginhost.testing.TestPlugins;
 import org.plenum.server.TestServer;
 
 /**
@@ -60,10 +62,11 @@ class OpenApiDocumentTest {
 
     static TestServer t;
     static JsonNode doc;
+    static SignedJars signing = new SignedJars("Plenum Test CA");
 
     @BeforeAll
     static void start() {
-        t = TestServer.start();
+        t = TestServer.withTestPlugins(signing, Map.of());
         TestServer.Reply r = t.get("/api/v1/openapi.json", null);
         assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
         assertThat(r.body()).as("the served document is JSON").isNotNull();
@@ -290,6 +293,15 @@ class OpenApiDocumentTest {
     }
 
     private static void checkRequestBody(String name, JsonNode body, List<String> problems) {
+        JsonNode upload = body.path("content").path("application/octet-stream");
+        if (!upload.isMissingNode() && body.path("content").size() == 1) {
+            // a raw upload (a plugin jar): a binary string, nothing to validate as JSON
+            JsonNode schema = upload.path("schema");
+            if (!schema.path("type").asText().equals("string") || !schema.path("format").asText().equals("binary")) {
+                problems.add(name + ": an application/octet-stream body must have the schema {type: string, format: binary}");
+            }
+            return;
+        }
         JsonNode media = body.path("content").path("application/json");
         if (media.isMissingNode() || body.path("content").size() != 1) {
             problems.add(name + ": the request body must be application/json only");
@@ -590,6 +602,61 @@ class OpenApiDocumentTest {
             throttled = c.call("POST", "/auth/login", Map.of(), null, Map.of("username", "oa-throttled", "password", "guess-" + i)).status();
         }
         assertThat(throttled).as("failed logins are throttled").isEqualTo(429);
+
+        // plugins: the state installs and shares, the municipality enables, members call the plugin's routes
+        java.nio.file.Path jars = java.nio.file.Files.createTempDirectory("openapi-plugins");
+        String jar = "application/octet-stream";
+        byte[] greeter = java.nio.file.Files.readAllBytes(signing.signed(jars, TestPlugins.GreeterV1.class, TestPlugins.GREETER_UI));
+        byte[] greeter11 = java.nio.file.Files.readAllBytes(signing.signed(jars, TestPlugins.GreeterV11.class, TestPlugins.GREETER_UI));
+        byte[] counter = java.nio.file.Files.readAllBytes(signing.signed(jars, TestPlugins.Counter.class));
+        c.expectRaw(403, "POST", "/admin/plugins", Map.of(), townAdmin, jar, greeter, false);
+        c.expectRaw(201, "POST", "/admin/plugins", Map.of(), admin, jar, greeter, false);
+        c.expectRaw(201, "POST", "/admin/plugins", Map.of(), admin, jar, counter, false);
+        c.expectRaw(409, "POST", "/admin/plugins", Map.of(), admin, jar, greeter, false);
+        c.expectRaw(400, "POST", "/admin/plugins", Map.of(), admin, jar, "not a jar".getBytes(StandardCharsets.UTF_8), false);
+        c.expectRaw(415, "POST", "/admin/plugins", Map.of(), admin, "application/json", "{}".getBytes(StandardCharsets.UTF_8), false);
+        Map<String, String> plugin = Map.of("pluginId", "greeter");
+        Map<String, String> pluginOfTown = Map.of("pluginId", "greeter", "tenantId", tenant.get("tenantId"));
+        Map<String, String> counterOfTown = Map.of("pluginId", "counter", "tenantId", tenant.get("tenantId"));
+        c.expect(200, "GET", "/admin/plugins", Map.of(), admin, null);
+        c.expect(403, "GET", "/admin/plugins", Map.of(), member, null);
+        c.expect(200, "GET", "/admin/plugins/{pluginId}", plugin, admin, null);
+        c.expect(404, "GET", "/admin/plugins/{pluginId}", Map.of("pluginId", "nothing"), admin, null);
+        c.expect(403, "PUT", "/admin/plugins/{pluginId}/tenants/{tenantId}", pluginOfTown, townAdmin, Map.of("available", true));
+        c.expect(400, "PUT", "/admin/plugins/{pluginId}/tenants/{tenantId}", pluginOfTown, admin, Map.of("available", "yes"));
+        c.expect(200, "PUT", "/admin/plugins/{pluginId}/tenants/{tenantId}", pluginOfTown, admin, Map.of("available", true));
+        c.expect(409, "PUT", "/tenants/{tenantId}/plugins/{pluginId}", counterOfTown, townAdmin, Map.of("enabled", true));
+        c.expect(403, "PUT", "/tenants/{tenantId}/plugins/{pluginId}", pluginOfTown, member, Map.of("enabled", true));
+        c.expect(200, "PUT", "/tenants/{tenantId}/plugins/{pluginId}", pluginOfTown, townAdmin, Map.of("enabled", true));
+        c.expect(200, "GET", "/tenants/{tenantId}/plugins", tenant, member, null);
+        c.expect(200, "GET", "/tenants/{tenantId}/plugins", tenant, townAdmin, null);
+        c.expect(404, "GET", "/tenants/{tenantId}/plugins", Map.of("tenantId", UUID.randomUUID().toString()), townAdmin, null);
+        Map<String, String> hello = Map.of("pluginId", "greeter", "path", "hello");
+        Map<String, String> echo = Map.of("pluginId", "greeter", "path", "echo");
+        c.expect(200, "GET", "/plugins/{pluginId}/{path}", hello, member, null);
+        c.expect(401, "GET", "/plugins/{pluginId}/{path}", hello, null, null);
+        c.expect(404, "GET", "/plugins/{pluginId}/{path}", hello, admin, null);
+        c.expect(404, "GET", "/plugins/{pluginId}/{path}", Map.of("pluginId", "greeter", "path", "nothing"), member, null);
+        c.expect(409, "GET", "/plugins/{pluginId}/{path}", Map.of("pluginId", "greeter", "path", "teapot"), member, null);
+        c.expect(500, "GET", "/plugins/{pluginId}/{path}", Map.of("pluginId", "greeter", "path", "broken"), member, null);
+        c.expect(200, "POST", "/plugins/{pluginId}/{path}", echo, member, Map.of("a", 1));
+        c.expect(400, "POST", "/plugins/{pluginId}/{path}", echo, member, "[1,");
+        c.expect(201, "POST", "/plugins/{pluginId}/{path}", Map.of("pluginId", "greeter", "path", "things"), member, Map.of());
+        c.expect(200, "PUT", "/plugins/{pluginId}/{path}", echo, member, Map.of("b", 2));
+        c.expect(200, "PATCH", "/plugins/{pluginId}/{path}", echo, member, Map.of("c", 3));
+        c.expect(204, "DELETE", "/plugins/{pluginId}/{path}", echo, member, null);
+        c.expect(405, "DELETE", "/plugins/{pluginId}/{path}", hello, member, null);
+        // update, disable, enable, uninstall
+        c.expectRaw(200, "PUT", "/admin/plugins/{pluginId}", plugin, admin, jar, greeter11, false);
+        c.expectRaw(409, "PUT", "/admin/plugins/{pluginId}", plugin, admin, jar, greeter11, false);
+        c.expectRaw(400, "PUT", "/admin/plugins/{pluginId}", plugin, admin, jar, counter, false);
+        c.expect(200, "POST", "/admin/plugins/{pluginId}/disable", plugin, admin, null);
+        c.expect(403, "POST", "/admin/plugins/{pluginId}/disable", plugin, townAdmin, null);
+        c.expect(404, "GET", "/plugins/{pluginId}/{path}", hello, member, null);
+        c.expect(200, "POST", "/admin/plugins/{pluginId}/enable", plugin, admin, null);
+        c.expect(204, "DELETE", "/admin/plugins/{pluginId}", plugin, admin, null);
+        c.expect(404, "DELETE", "/admin/plugins/{pluginId}", plugin, admin, null);
+        c.expect(204, "DELETE", "/admin/plugins/{pluginId}", Map.of("pluginId", "counter"), admin, null);
 
         c.expect(403, "DELETE", "/rooms/{roomId}", room, member, null);
         c.expect(204, "DELETE", "/rooms/{roomId}", room, townAdmin, null);
