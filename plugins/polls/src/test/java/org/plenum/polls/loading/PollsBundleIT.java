@@ -40,7 +40,7 @@ class PollsBundleIT {
     Path storage;
 
     static Path builtJar() {
-        return Path.of("target/plenum-plugin-polls-" + System.getProperty("project.version") + ".jar");
+        return Path.of(System.getProperty("plenum.plugin.jar"));
     }
 
     @Test

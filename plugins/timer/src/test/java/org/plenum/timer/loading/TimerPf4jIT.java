@@ -32,7 +32,7 @@ class TimerPf4jIT {
 
     @Test
     void pf4jLoadsThePluginAndFindsItsExtension() throws Exception {
-        Path jar = Path.of("target/plenum-plugin-timer-" + System.getProperty("project.version") + ".jar");
+        Path jar = Path.of(System.getProperty("plenum.plugin.jar"));
         assertThat(jar).exists();
         Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
         String manifestVersion;
@@ -69,7 +69,7 @@ class TimerPf4jIT {
 
     @Test
     void aHostOfTheNextMajorApiVersionRefusesIt() throws Exception {
-        Path jar = Path.of("target/plenum-plugin-timer-" + System.getProperty("project.version") + ".jar");
+        Path jar = Path.of(System.getProperty("plenum.plugin.jar"));
         Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
 
         PluginManager pf4j = new JarPluginManager(pluginsDir);
