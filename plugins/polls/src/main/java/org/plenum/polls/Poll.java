@@ -17,12 +17,14 @@ import org.plenum.api.room.MessageRefusedException;
 import org.plenum.api.room.Participant;
 
 /**
- * One poll of a room while it is open: what was asked, by whom, and one ballot per participant. Used only on
- * the room's thread.
+ * One poll of a room while it is open: what was asked, by whom, and one ballot per person. Used only on the
+ * room's thread.
  *
- * <p>A participant has at most one ballot; voting again replaces it while the poll is open. Ballots of
- * people who left stay counted. For anonymous polls the module still has to know who voted (to allow one
- * ballot each), but this never leaves the module: clients, the archive and events only get counts.
+ * <p>A person has at most one ballot; voting again replaces it while the poll is open. A person with an
+ * account is one voter however many devices they join with and however often they leave and come back (ballots
+ * are keyed by account); a guest is one voter per participant id. Ballots of people who left stay counted. For
+ * anonymous polls the module still has to know who voted (to allow one ballot each), but this never leaves the
+ * module: clients, the archive and events only get counts.
  */
 final class Poll {
 
@@ -119,13 +121,18 @@ final class Poll {
 
     /** Records (or replaces) the voter's ballot. @return whether they had voted before */
     boolean record(Participant voter, List<Integer> choices) {
-        return ballots.put(voter.id(), new Ballot(voter.id(), voter.displayName(), choices)) != null;
+        return ballots.put(voterKey(voter), new Ballot(voter.id(), voter.displayName(), choices)) != null;
     }
 
     /** The voter's current choices, empty if they have not voted. */
-    List<Integer> choicesOf(String participantId) {
-        Ballot b = ballots.get(participantId);
+    List<Integer> choicesOf(Participant voter) {
+        Ballot b = ballots.get(voterKey(voter));
         return b == null ? List.of() : b.choices();
+    }
+
+    /** One ballot per account; guests, who have none, one per participant id. */
+    private static String voterKey(Participant p) {
+        return p.userId().map(u -> "user:" + u).orElse("participant:" + p.id());
     }
 
     /** How many ballots chose each option, in option order. */

@@ -195,7 +195,7 @@ public final class PollsModule implements RoomModule {
         if (open == null) {
             return Optional.empty();
         }
-        List<Integer> mine = open.choicesOf(participant.id());
+        List<Integer> mine = open.choicesOf(participant);
         JsonObject.Builder b = JsonObject.builder().put("poll", open.view()).put("voted", !mine.isEmpty()).put("yourChoices", mine)
                 .put("ballots", open.ballotCount());
         if (open.question().liveResults()) {

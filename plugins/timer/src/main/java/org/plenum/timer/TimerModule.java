@@ -27,7 +27,8 @@ import org.plenum.api.room.RoomTimer;
  *   <li>{@code stop} (moderators): ends the timer early.</li>
  *   <li>{@code ready} (anyone): says whether the sender is ready; everyone gets {@code ready_changed} with the
  *       count, the number of people in the room and, unless the timer is anonymous, who is ready. Joins and leaves
- *       change the count too and are announced the same way.</li>
+ *       change the count too; they are announced the same way, at most once per {@link #ANNOUNCE_INTERVAL}, so a
+ *       crowd arriving costs one message to everyone and not one per arrival.</li>
  *   <li>When it ends, for whatever reason, everyone gets {@code ended}.</li>
  * </ul>
  * The protocol, with examples, is in {@code docs/plugins/timer.md}.
@@ -36,6 +37,9 @@ public final class TimerModule implements RoomModule {
 
     /** The longest countdown, and the time after which a stopwatch stops by itself. */
     public static final Duration LIMIT = Duration.ofHours(24);
+
+    /** How long joins and leaves are collected before the new count goes out. */
+    static final Duration ANNOUNCE_INTERVAL = Duration.ofSeconds(1);
 
     private static final Set<String> STOP_FIELDS = Set.of();
     private static final Set<String> READY_FIELDS = Set.of("ready");
@@ -80,6 +84,7 @@ public final class TimerModule implements RoomModule {
     /** Who is ready, by participant id, with their name, in the order they said so. */
     private final Map<String, String> ready = new LinkedHashMap<>();
     private Running running;
+    private RoomTimer pendingAnnouncement;
 
     TimerModule(RoomContext room) {
         this.room = room;
@@ -145,6 +150,7 @@ public final class TimerModule implements RoomModule {
         Running timer = running;
         running = null;
         timer.end().cancel();
+        cancelPendingAnnouncement();
         Instant now = room.clock().instant();
         JsonObject.Builder b = JsonObject.builder().put("timerId", timer.id()).put("reason", reason.wireName())
                 .put("endedAt", now.toString()).put("elapsedSeconds", Duration.between(timer.startedAt(), now).toSeconds())
@@ -157,7 +163,26 @@ public final class TimerModule implements RoomModule {
     }
 
     private void announceReadiness() {
+        cancelPendingAnnouncement();
         room.sendToAll("ready_changed", readiness(JsonObject.builder().put("timerId", running.id())).build());
+    }
+
+    /** Announces the count after {@link #ANNOUNCE_INTERVAL}, once for all joins and leaves until then. */
+    private void announceSoon() {
+        if (running != null && (pendingAnnouncement == null || !pendingAnnouncement.isPending())) {
+            pendingAnnouncement = room.schedule(ANNOUNCE_INTERVAL, () -> {
+                if (running != null) {
+                    announceReadiness();
+                }
+            });
+        }
+    }
+
+    private void cancelPendingAnnouncement() {
+        if (pendingAnnouncement != null) {
+            pendingAnnouncement.cancel();
+            pendingAnnouncement = null;
+        }
     }
 
     /** readyCount, total, allReady and, unless anonymous, who; the list is left out if it would not fit into a frame. */
@@ -178,17 +203,13 @@ public final class TimerModule implements RoomModule {
 
     @Override
     public void onJoin(Participant participant) {
-        if (running != null) {
-            announceReadiness();
-        }
+        announceSoon();
     }
 
     @Override
     public void onLeave(Participant participant, LeaveReason reason) {
         ready.remove(participant.id());
-        if (running != null) {
-            announceReadiness();
-        }
+        announceSoon();
     }
 
     /** The running timer, who is ready and whether this participant is; empty when no timer runs. */

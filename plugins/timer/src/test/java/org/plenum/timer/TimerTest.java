@@ -149,18 +149,43 @@ class TimerTest {
     }
 
     @Test
-    void joinsAndLeavesChangeTheCount() {
+    void joinsAndLeavesChangeTheCountAndAreAnnouncedTogether() {
         chair.send("start", COFFEE);
         ben.send("ready", JsonObject.of("ready", true));
 
         SimulatedParticipant dora = tester.join("Dora", Role.PARTICIPANT);
-        assertThat(tester.sent("ready_changed").getLast().body().getInt("total")).isEqualTo(4);
+        tester.join("Emil", Role.PARTICIPANT);
+        assertThat(tester.sent("ready_changed")).as("not yet: joins are collected").hasSize(1);
+        tester.advance(TimerModule.ANNOUNCE_INTERVAL);
+        assertThat(tester.sent("ready_changed")).hasSize(2);
+        assertThat(tester.sent("ready_changed").getLast().body().getInt("total")).isEqualTo(5);
         assertThat(tester.sent("ready_changed").getLast().recipients()).contains(dora.id());
 
         ben.leave();
+        tester.advance(TimerModule.ANNOUNCE_INTERVAL);
         JsonObject afterLeave = tester.sent("ready_changed").getLast().body();
         assertThat(afterLeave.getInt("readyCount")).isZero();
-        assertThat(afterLeave.getInt("total")).isEqualTo(3);
+        assertThat(afterLeave.getInt("total")).isEqualTo(4);
+    }
+
+    @Test
+    void aReadyMarkGoesOutAtOnceAndTakesPendingJoinsAlong() {
+        chair.send("start", COFFEE);
+        tester.join("Dora", Role.PARTICIPANT);
+
+        ben.send("ready", JsonObject.of("ready", true));
+        tester.advance(Duration.ofSeconds(5));
+
+        assertThat(tester.sent("ready_changed")).singleElement()
+                .satisfies(m -> assertThat(m.body().getInt("total")).isEqualTo(4));
+    }
+
+    @Test
+    void joinsWithoutATimerAnnounceNothing() {
+        tester.join("Dora", Role.PARTICIPANT);
+        tester.advance(Duration.ofSeconds(5));
+
+        assertThat(tester.sent()).isEmpty();
     }
 
     @Test
