@@ -30,11 +30,9 @@ final class HostPluginManager extends DefaultPluginManager {
         super(pluginDir);
     }
 
-    /** The PF4J descriptor of a jar, validated as PF4J does before loading. */
+    /** The PF4J descriptor of a jar, as read from its manifest (not validated). */
     PluginDescriptor describe(Path jar) {
-        PluginDescriptor descriptor = getPluginDescriptorFinder().find(jar);
-        validatePluginDescriptor(descriptor);
-        return descriptor;
+        return getPluginDescriptorFinder().find(jar);
     }
 
     /** Stops and unloads one plugin and closes its class loader, leaving plugins that depend on it alone. */

@@ -83,6 +83,10 @@ public final class OsgiPluginSource implements PluginSource {
      * @throws PluginLoadException if the framework does not start
      */
     public OsgiPluginSource(Path workDir, Duration serviceWait) throws PluginLoadException {
+        if (serviceWait.isNegative() || serviceWait.isZero()) {
+            // ServiceTracker.waitForService(0) would wait forever
+            throw new IllegalArgumentException("the service wait must be positive, not " + serviceWait);
+        }
         this.serviceWait = serviceWait;
         this.storage = workDir.resolve("osgi").toAbsolutePath();
         String exports;
@@ -169,6 +173,11 @@ public final class OsgiPluginSource implements PluginSource {
                 throw new PluginLoadException(name + ": " + label + " cannot be resolved: "
                         + (missing.isEmpty() ? e.getMessage() : String.join("; ", missing)), e);
             }
+            String activator = bundle.getHeaders().get(Constants.BUNDLE_ACTIVATOR);
+            if (e.getCause() instanceof ClassNotFoundException && activator != null) {
+                throw new PluginLoadException(name + ": the Bundle-Activator " + activator.strip() + " of " + label
+                        + " cannot be loaded (" + e.getMessage() + "); check that the class is in the bundle", e);
+            }
             if (e.getType() == BundleException.ACTIVATOR_ERROR) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 throw new PluginLoadException(name + ": the activator of " + label + " failed: " + cause, e);
@@ -179,7 +188,7 @@ public final class OsgiPluginSource implements PluginSource {
         tracker.open();
         boolean handedOver = false;
         try {
-            Plugin plugin = tracker.waitForService(serviceWait.toMillis());
+            Plugin plugin = tracker.waitForService(Math.max(1, serviceWait.toMillis()));
             if (plugin == null) {
                 throw new PluginLoadException(name + ": " + label + " " + noPluginProblem(bundle));
             }

@@ -120,10 +120,15 @@ public final class Pf4jPluginSource implements PluginSource {
         try {
             descriptor = manager.describe(copy);
         } catch (PluginRuntimeException e) {
-            throw new PluginLoadException(name + ": its PF4J manifest is invalid: " + e.getMessage()
-                    + "; it needs Plugin-Id and Plugin-Version, and may have Plugin-Requires and Plugin-Dependencies", e);
+            throw new PluginLoadException(name + ": its PF4J manifest cannot be read: " + e.getMessage(), e);
         }
         String id = descriptor.getPluginId();
+        if (id == null || id.isBlank()) {
+            throw new PluginLoadException(name + ": its manifest's Plugin-Id is empty; set it to the plugin's id");
+        }
+        if (descriptor.getVersion() == null || descriptor.getVersion().isBlank()) {
+            throw new PluginLoadException(name + ": its manifest has no Plugin-Version; add the plugin's version, for example 1.0.0");
+        }
         PluginWrapper existing = manager.getPlugin(id);
         if (existing != null) {
             throw new PluginLoadException(name + ": a PF4J plugin with id " + id + " is loaded already (version "

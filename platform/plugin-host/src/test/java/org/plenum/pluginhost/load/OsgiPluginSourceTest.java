@@ -155,6 +155,29 @@ class OsgiPluginSourceTest {
     }
 
     @Test
+    void aBundleWhoseActivatorIsMissingIsRefused() throws Exception {
+        Path broken = Fixtures.variant(Fixtures.osgiHello()).header("Bundle-Activator", "org.plenum.fixture.osgi.Missing")
+                .writeTo(jars.resolve("osgi-hello-no-activator.jar"));
+
+        assertThatThrownBy(() -> load(broken))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessage("osgi-hello-no-activator.jar: the Bundle-Activator org.plenum.fixture.osgi.Missing of bundle "
+                        + "org.plenum.fixture.osgi-hello 1.0.0 cannot be loaded (Not found: org.plenum.fixture.osgi.Missing); "
+                        + "check that the class is in the bundle");
+    }
+
+    @Test
+    void aBundleWhoseActivatorThrowsIsRefusedWithTheCause() throws Exception {
+        // the fixture builds its descriptor in the activator; an npm-style range makes that throw
+        Path broken = Fixtures.variant(Fixtures.osgiHello()).descriptor("requires", "^1.0").writeTo(jars.resolve("osgi-hello-caret.jar"));
+
+        assertThatThrownBy(() -> load(broken))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageStartingWith("osgi-hello-caret.jar: the activator of bundle org.plenum.fixture.osgi-hello 1.0.0 failed: "
+                        + "java.lang.IllegalArgumentException: ");
+    }
+
+    @Test
     void theSameBundleCannotBeLoadedTwiceAtOnce() throws Exception {
         load(Fixtures.osgiHello());
 

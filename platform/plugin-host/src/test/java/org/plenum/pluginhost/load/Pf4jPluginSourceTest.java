@@ -129,6 +129,27 @@ class Pf4jPluginSourceTest {
     }
 
     @Test
+    void aPluginWithoutPluginVersionIsRefused() throws Exception {
+        Path unversioned = Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Version", null)
+                .writeTo(jars.resolve("pf4j-hello-unversioned.jar"));
+
+        assertThatThrownBy(() -> load(unversioned))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessage("pf4j-hello-unversioned.jar: its manifest has no Plugin-Version; add the plugin's version, for example 1.0.0");
+    }
+
+    @Test
+    void aPluginRequiresInIntervalNotationIsRefusedAsNoPf4jExpression() throws Exception {
+        Path interval = Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Requires", "[1.0,2.0)")
+                .writeTo(jars.resolve("pf4j-hello-interval.jar"));
+
+        assertThatThrownBy(() -> load(interval))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageStartingWith("pf4j-hello-interval.jar: its Plugin-Requires '[1.0,2.0)' is no PF4J version expression")
+                .hasMessageEndingWith("; write for example >=1.0.0 & <2.0.0");
+    }
+
+    @Test
     void aPluginWhoseDependencyIsNotLoadedIsRefused() throws Exception {
         Path needy = Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Dependencies", "geodata@>=3.1.0")
                 .writeTo(jars.resolve("pf4j-hello-needs-geodata.jar"));
@@ -139,6 +160,21 @@ class Pf4jPluginSourceTest {
     }
 
     @Test
+    void aPluginWhoseDependencyIsLoadedIsLoaded() throws Exception {
+        Path base = Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Id", "pf4j-base").descriptor("id", "pf4j-base")
+                .writeTo(jars.resolve("pf4j-base.jar"));
+        Path dependent = Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Dependencies", "pf4j-base@>=1.0.0")
+                .writeTo(jars.resolve("pf4j-hello-on-base.jar"));
+        LoadedPlugin baseLoaded = load(base);
+
+        LoadedPlugin hello = load(dependent);
+
+        assertThat(hello.plugin().descriptor().id().value()).isEqualTo("pf4j-hello");
+        hello.unload();
+        baseLoaded.unload();
+    }
+
+    @Test
     void aJarWithoutAPluginExtensionIsRefused() throws Exception {
         Path bare = Fixtures.variant(Fixtures.pf4jHello()).withoutExtensionIndex().writeTo(jars.resolve("pf4j-hello-bare.jar"));
 
@@ -146,6 +182,17 @@ class Pf4jPluginSourceTest {
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessageStartingWith("pf4j-hello-bare.jar: it has no @Extension class that implements org.plenum.api.Plugin "
                         + "(META-INF/extensions.idx is missing or empty)");
+    }
+
+    @Test
+    void aPluginWhoseConstructorThrowsIsRefusedWithTheCause() throws Exception {
+        // the fixture builds its descriptor when it is created; an npm-style range makes that throw
+        Path broken = Fixtures.variant(Fixtures.pf4jHello()).descriptor("requires", "^1.0").writeTo(jars.resolve("pf4j-hello-caret.jar"));
+
+        assertThatThrownBy(() -> load(broken))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageStartingWith("pf4j-hello-caret.jar: creating its plugin class org.plenum.fixture.pf4j.HelloPlugin failed: "
+                        + "java.lang.IllegalArgumentException: ");
     }
 
     @Test
