@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenum.pluginhost.load.Collectability.Labelled;
 
 /** Picking the loader by manifest, and what a closed loader leaves behind. */
 class PluginLoaderTest {
@@ -87,6 +91,27 @@ class PluginLoaderTest {
             assertThatThrownBy(() -> loader.load(jars.resolve("missing.jar")))
                     .isInstanceOf(PluginLoadException.class)
                     .hasMessageStartingWith("missing.jar: there is no such file");
+        }
+    }
+
+    @Test
+    void aPluginRefusedAfterLoadingIsCollectedEvenWhileItsRefusalIsKept() throws Exception {
+        List<Labelled> references = new ArrayList<>();
+        List<PluginLoadException> refusals = new ArrayList<>();
+        try (PluginLoader loader = new PluginLoader(List.of(new RecordingSource(new OsgiPluginSource(work), references),
+                new RecordingSource(new Pf4jPluginSource(work), references)))) {
+            for (Path jar : List.of(
+                    Fixtures.variant(Fixtures.osgiHello()).header("Bundle-SymbolicName", "org.example.other").writeTo(jars.resolve("o1.jar")),
+                    Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Id", "other").writeTo(jars.resolve("p1.jar")),
+                    Fixtures.variant(Fixtures.pf4jHello()).descriptor("requires", "[2.0,3.0)").writeTo(jars.resolve("p2.jar")))) {
+                try {
+                    loader.load(jar);
+                } catch (PluginLoadException refused) {
+                    refusals.add(refused);
+                }
+            }
+            assertThat(refusals).hasSize(3);
+            assertThat(Collectability.stillReachableAfter(Duration.ofSeconds(10), references)).isEmpty();
         }
     }
 }
