@@ -13,6 +13,7 @@ import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PluginFactory;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginRepository;
 import org.pf4j.PluginStatusProvider;
@@ -21,8 +22,9 @@ import org.plenum.api.Plugin;
 
 /**
  * PF4J's plugin manager as the host uses it: jars described by their manifest only, always in
- * deployment mode, no enabled/disabled files (the registry decides that), and class loaders that
- * show a plugin only the JDK, the plugin API and PF4J ({@link HostView}).
+ * deployment mode, no enabled/disabled files (the registry decides that), no plugin code run as
+ * PF4J's {@code Plugin-Class}, and class loaders that show a plugin only the JDK, the plugin API and
+ * PF4J ({@link HostView}).
  */
 final class HostPluginManager extends DefaultPluginManager {
 
@@ -78,6 +80,16 @@ final class HostPluginManager extends DefaultPluginManager {
             public void enablePlugin(String pluginId) {
             }
         };
+    }
+
+    /**
+     * PF4J's own plugin object is never the plugin's class: that would hand the plugin a
+     * {@code PluginWrapper}, and through it this manager. The plugin's lifecycle is
+     * {@code org.plenum.api.Plugin}; {@link Pf4jPluginSource} refuses jars that name a Plugin-Class.
+     */
+    @Override
+    protected PluginFactory createPluginFactory() {
+        return wrapper -> new org.pf4j.Plugin();
     }
 
     @Override

@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@code >=1.0.0 & <2.0.0}, checked against the plugin API's version) and
  * {@code Plugin-Dependencies} (other PF4J plugins whose classes it uses, loaded first).
  *
+ * <p>A {@code Plugin-Class} header is refused: it would run PF4J's lifecycle beside ours and hand the
+ * plugin PF4J's plugin manager.
+ *
  * <p>The plugin's {@link Plugin} is the one class in the jar that implements it and carries PF4J's
  * {@code @Extension}. {@code Plugin} is no {@code org.pf4j.ExtensionPoint}, so the jar is compiled
  * with PF4J's annotation processor and {@code -Apf4j.ignoreExtensionPoint}:
@@ -128,6 +131,11 @@ public final class Pf4jPluginSource implements PluginSource {
         }
         if (descriptor.getVersion() == null || descriptor.getVersion().isBlank()) {
             throw new PluginLoadException(name + ": its manifest has no Plugin-Version; add the plugin's version, for example 1.0.0");
+        }
+        String pf4jPluginClass = descriptor.getPluginClass();
+        if (pf4jPluginClass != null && !pf4jPluginClass.isBlank() && !pf4jPluginClass.equals(org.pf4j.Plugin.class.getName())) {
+            throw new PluginLoadException(name + ": its manifest names a Plugin-Class (" + pf4jPluginClass + "), which Plenum does not "
+                    + "run: the plugin's lifecycle is org.plenum.api.Plugin's start and stop; remove the Plugin-Class header");
         }
         PluginWrapper existing = manager.getPlugin(id);
         if (existing != null) {

@@ -150,6 +150,18 @@ class Pf4jPluginSourceTest {
     }
 
     @Test
+    void aPluginClassHeaderIsRefused() throws Exception {
+        Path withClass = Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Class", "org.plenum.fixture.pf4j.HelloPlugin")
+                .writeTo(jars.resolve("pf4j-hello-plugin-class.jar"));
+
+        assertThatThrownBy(() -> load(withClass))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessage("pf4j-hello-plugin-class.jar: its manifest names a Plugin-Class (org.plenum.fixture.pf4j.HelloPlugin), "
+                        + "which Plenum does not run: the plugin's lifecycle is org.plenum.api.Plugin's start and stop; "
+                        + "remove the Plugin-Class header");
+    }
+
+    @Test
     void aPluginWhoseDependencyIsNotLoadedIsRefused() throws Exception {
         Path needy = Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Dependencies", "geodata@>=3.1.0")
                 .writeTo(jars.resolve("pf4j-hello-needs-geodata.jar"));
