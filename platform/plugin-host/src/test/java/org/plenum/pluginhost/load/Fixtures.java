@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.plenum.api.PlenumApi;
 
 /**
  * The fixture plugins the reactor built ({@code platform/plugin-host/fixtures}), and variants of
@@ -59,6 +62,7 @@ final class Fixtures {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private final Map<String, String> descriptor = new LinkedHashMap<>();
         private boolean withoutExtensionIndex;
+        private boolean withApiCopy;
 
         private Variant(Path original) {
             this.original = original;
@@ -79,6 +83,12 @@ final class Fixtures {
         /** Leaves out PF4J's {@code META-INF/extensions.idx}. */
         Variant withoutExtensionIndex() {
             withoutExtensionIndex = true;
+            return this;
+        }
+
+        /** Adds a copy of the plugin API's classes to the jar, as a badly built plugin would. */
+        Variant withApiCopy() {
+            withApiCopy = true;
             return this;
         }
 
@@ -113,9 +123,43 @@ final class Fixtures {
                         }
                         out.closeEntry();
                     }
+                    if (withApiCopy) {
+                        copyApiClasses(out);
+                    }
                 }
             }
             return target;
+        }
+
+        private static void copyApiClasses(JarOutputStream out) throws IOException {
+            Path classes;
+            try {
+                classes = Path.of(PlenumApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+            String prefix = "org/plenum/api/";
+            if (Files.isDirectory(classes)) {
+                try (Stream<Path> files = Files.walk(classes.resolve(prefix))) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
+                        Files.copy(f, out);
+                        out.closeEntry();
+                    }
+                }
+            } else {
+                try (JarFile api = new JarFile(classes.toFile(), false)) {
+                    for (JarEntry e : Collections.list(api.entries())) {
+                        if (e.getName().startsWith(prefix) && !e.isDirectory()) {
+                            out.putNextEntry(new JarEntry(e.getName()));
+                            try (InputStream in = api.getInputStream(e)) {
+                                in.transferTo(out);
+                            }
+                            out.closeEntry();
+                        }
+                    }
+                }
+            }
         }
 
         private byte[] rewrite(InputStream content) throws IOException {

@@ -155,6 +155,19 @@ class OsgiPluginSourceTest {
     }
 
     @Test
+    void aBundleWithItsOwnCopyOfThePluginApiIsRefused() throws Exception {
+        Path embedding = Fixtures.variant(Fixtures.osgiHello()).withApiCopy()
+                .header("Import-Package", "org.osgi.framework;version=\"[1.10,2)\"")
+                .writeTo(jars.resolve("osgi-hello-embedded-api.jar"));
+
+        assertThatThrownBy(() -> load(embedding))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessage("osgi-hello-embedded-api.jar: bundle org.plenum.fixture.osgi-hello 1.0.0 registers an "
+                        + "org.plenum.api.Plugin from its own copy of the plugin API; import the org.plenum.api packages instead "
+                        + "of embedding them");
+    }
+
+    @Test
     void aBundleWhoseActivatorIsMissingIsRefused() throws Exception {
         Path broken = Fixtures.variant(Fixtures.osgiHello()).header("Bundle-Activator", "org.plenum.fixture.osgi.Missing")
                 .writeTo(jars.resolve("osgi-hello-no-activator.jar"));

@@ -85,6 +85,16 @@ class Pf4jPluginSourceTest {
     }
 
     @Test
+    void aPluginWithItsOwnCopyOfThePluginApiStillGetsTheServers() throws Exception {
+        Path embedding = Fixtures.variant(Fixtures.pf4jHello()).withApiCopy().writeTo(jars.resolve("pf4j-hello-embedded-api.jar"));
+
+        LoadedPlugin hello = load(embedding);
+
+        assertThat(hello.plugin()).isInstanceOf(Plugin.class);
+        assertThat(hello.classLoader().loadClass(Plugin.class.getName())).isSameAs(Plugin.class);
+    }
+
+    @Test
     void aPluginWhoseManifestRequiresApi2IsRefusedNamingBothVersions() throws Exception {
         Path api2 = Fixtures.variant(Fixtures.pf4jHello()).header("Plugin-Requires", ">=2.0.0 & <3.0.0")
                 .writeTo(jars.resolve("pf4j-hello-api2.jar"));
