@@ -52,7 +52,11 @@ public final class PluginLoader implements AutoCloseable {
     private final List<Entry> entries;
     private boolean closed;
 
-    /** Loads OSGi bundles and PF4J plugins, with their working files under {@code workDir}. */
+    /**
+     * Loads OSGi bundles and PF4J plugins, with their working files under {@code workDir}
+     * ({@code osgi/}, {@code pf4j/}). The loader owns that directory: it empties the parts it uses
+     * when it starts them, so no two loaders may share it.
+     */
     public PluginLoader(Path workDir) {
         Objects.requireNonNull(workDir, "workDir");
         this.entries = List.of(
