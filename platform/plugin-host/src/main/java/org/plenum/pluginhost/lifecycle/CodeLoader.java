@@ -21,7 +21,7 @@ public interface CodeLoader extends AutoCloseable {
     @Override
     void close();
 
-    /** A loader for a server built without plugin loaders: every jar is refused with a message saying so. */
+    /** A loader that refuses every jar, for a core without plugins. */
     static CodeLoader none() {
         return new CodeLoader() {
             @Override
