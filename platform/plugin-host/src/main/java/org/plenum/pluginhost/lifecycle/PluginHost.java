@@ -391,9 +391,11 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
     }
 
     /**
-     * Replaces a plugin by another version of it. Running dependents must accept the new version;
-     * they are restarted around the update. If the new version does not start, the old one is
-     * started again and the update is refused.
+     * Replaces a plugin by another version of it. The old version (and the running plugins that
+     * depend on it) stop first, because a loader holds one version of a plugin at a time; then the new
+     * version is loaded, checked and started, and the dependents start again. Running dependents must
+     * accept the new version. If anything about the new version is refused, the old version and its
+     * dependents start again and the update is refused with the reason.
      */
     public PluginInfo update(PluginId id, Path upload, Optional<UUID> by) {
         checkOpen();
@@ -402,11 +404,13 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         lifecycle.lock();
         try {
             InstalledPlugin current = require(id);
-            LoadedCode code = load(upload, "the plugin jar");
+            boolean wasRunning = running.containsKey(id);
+            List<PluginId> stopped = wasRunning ? stopWithDependents(id, null, null) : new ArrayList<>(List.of(id));
+            LoadedCode code = null;
             PluginDescriptor d;
-            Path newJar;
-            List<PluginId> dependents;
+            Path newJar = null;
             try {
+                code = load(upload, "the plugin jar");
                 d = descriptorOf(code);
                 if (!d.id().equals(id)) {
                     throw Problem.invalid("the jar holds plugin " + d.id() + ", not " + id + "; install it as a plugin of its own");
@@ -416,46 +420,42 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
                 }
                 checkCompatible(d);
                 checkDependencies(d, current.ownerTenant(), id);
-                dependents = runningDependentsOf(id);
-                for (PluginId dep : dependents) {
-                    PluginDependency wanted = running.get(dep).descriptor().dependencies().stream().filter(x -> x.id().equals(id))
-                            .findFirst().orElseThrow();
-                    if (!wanted.accepts(d.version())) {
-                        throw Problem.conflict("plugin " + dep + " needs " + id + " " + wanted.versions() + ", so " + id + " " + d.version()
-                                + " would stop it; update " + dep + " first or uninstall it");
+                for (PluginId dep : stopped.subList(1, stopped.size())) {
+                    PluginDescriptor theirs = descriptors.get(dep);
+                    Optional<PluginDependency> wanted = theirs == null ? Optional.empty()
+                            : theirs.dependencies().stream().filter(x -> x.id().equals(id)).findFirst();
+                    if (wanted.isPresent() && !wanted.get().accepts(d.version())) {
+                        throw Problem.conflict("plugin " + dep + " needs " + id + " " + wanted.get().versions() + ", so " + id + " "
+                                + d.version() + " would stop it; update " + dep + " first or uninstall it");
                     }
                 }
                 newJar = config.directory().resolve(jarName(d));
                 Files.copy(upload, newJar, StandardCopyOption.REPLACE_EXISTING);
+                InstalledPlugin updated = new InstalledPlugin(id, d.version(), code.kind(), current.state(), current.reason(),
+                        current.ownerTenant(), newJar.getFileName().toString(), sha, admission.signers(), Instant.now(), by, Instant.now());
+                if (!wasRunning && current.state() == PluginState.DISABLED) {
+                    unload(code);
+                } else {
+                    LoadedCode starting = code;
+                    code = null;
+                    startLoaded(updated, d, starting);
+                    store.setState(id, PluginState.ACTIVE, null);
+                }
+                store.replaceVersion(id, d.version(), updated.loader(), updated.jarFile(), sha, admission.signers(), by.orElse(null));
             } catch (RuntimeException | IOException e) {
-                unload(code);
-                throw asProblem(e);
-            }
-            boolean wasRunning = running.containsKey(id);
-            InstalledPlugin updated = new InstalledPlugin(id, d.version(), code.kind(), current.state(), current.reason(), current.ownerTenant(),
-                    newJar.getFileName().toString(), sha, admission.signers(), Instant.now(), by, Instant.now());
-            if (!wasRunning && current.state() == PluginState.DISABLED) {
-                unload(code);
-                store.replaceVersion(id, d.version(), code.kind(), updated.jarFile(), sha, admission.signers(), by.orElse(null));
-                replaceJarFile(current, newJar);
-                refresh();
-                return find(id).orElseThrow();
-            }
-            List<PluginId> stopped = stopWithDependents(id, null, null);
-            fireChange();
-            try {
-                startLoaded(updated, d, code);
-            } catch (RuntimeException e) {
-                deleteQuietly(newJar);
+                if (code != null) {
+                    unload(code);
+                }
+                if (newJar != null && !newJar.getFileName().toString().equals(current.jarFile())) {
+                    deleteQuietly(newJar);
+                }
                 descriptors.remove(id);
                 String rollback = wasRunning ? restart(stopped, current)
                         : "version " + current.version() + " stays installed (" + current.state().wireName() + ")";
                 refresh();
-                fireChange();
-                throw Problem.conflict("the update of " + id + " to " + d.version() + " was refused: " + e.getMessage() + "; " + rollback);
+                Problem p = asProblem(e);
+                throw new Problem(p.kind(), "the update of " + id + " was refused: " + p.detail() + "; " + rollback);
             }
-            store.replaceVersion(id, d.version(), code.kind(), updated.jarFile(), sha, admission.signers(), by.orElse(null));
-            store.setState(id, PluginState.ACTIVE, null);
             replaceJarFile(current, newJar);
             stopped.remove(id);
             restart(stopped, null);
@@ -1030,6 +1030,11 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
     /** Plugins running now, in start order: for tests and metrics. */
     public List<PluginId> runningPlugins() {
         return running.values().stream().sorted(Comparator.comparingLong(Running::generation)).map(r -> r.descriptor().id()).toList();
+    }
+
+    /** The running plugin's class loader, for diagnostics and tests (do not keep it). */
+    public Optional<ClassLoader> classLoaderOf(PluginId id) {
+        return Optional.ofNullable(running.get(id)).map(r -> r.code().classLoader());
     }
 
     /** The running plugin's context, for tests. */

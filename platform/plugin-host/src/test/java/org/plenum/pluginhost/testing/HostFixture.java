@@ -34,7 +34,15 @@ public final class HostFixture implements AutoCloseable {
     public UUID erfurt;
     public UUID jena;
 
+    private final java.util.function.Supplier<org.plenum.pluginhost.lifecycle.CodeLoader> loaders;
+
     public HostFixture(Map<String, String> extra) {
+        this(extra, ClasspathCodeLoader::new);
+    }
+
+    /** With another loader, e.g. the real Felix/PF4J one. */
+    public HostFixture(Map<String, String> extra, java.util.function.Supplier<org.plenum.pluginhost.lifecycle.CodeLoader> loaders) {
+        this.loaders = loaders;
         try {
             dataDir = Files.createTempDirectory("plenum-host-test");
             jars = Files.createDirectories(dataDir.resolve("uploads"));
@@ -59,7 +67,7 @@ public final class HostFixture implements AutoCloseable {
     private void start() {
         core = PlatformCore.start(Settings.of(settings), metrics);
         try {
-            host = PluginHost.start(core, Settings.of(settings), metrics, new ClasspathCodeLoader());
+            host = PluginHost.start(core, Settings.of(settings), metrics, loaders.get());
             host.onChange(changes::incrementAndGet);
         } catch (RuntimeException e) {
             core.close();
