@@ -68,7 +68,21 @@ class FrameReaderTest {
         assertThat(r.id()).isEqualTo("x1");
         assertThat(r.message()).contains("shout");
         assertThat(rejected("{\"ns\":\"control\",\"type\":\"joined\",\"body\":{}}").code()).as("server-only type").isEqualTo(ErrorCode.UNKNOWN_TYPE);
-        assertThat(rejected("{\"ns\":\"voting\",\"type\":\"cast\",\"body\":{}}").message()).contains("unknown namespace 'voting'");
+        assertThat(rejected("{\"ns\":\"media\",\"type\":\"cast\",\"body\":{}}").message()).as("reserved, never a plugin")
+                .contains("unknown namespace 'media'");
+    }
+
+    @Test
+    void aFrameInAPluginsNamespaceIsHandedOnWithItsBodyUnread() {
+        FrameReader.Result r = reader.read("{\"ns\":\"voting\",\"type\":\"cast\",\"id\":\"c-9\",\"body\":{\"choice\":\"yes\"}}");
+        assertThat(r).isInstanceOfSatisfying(FrameReader.ForPlugin.class, p -> {
+            assertThat(p.ns()).isEqualTo("voting");
+            assertThat(p.type()).isEqualTo("cast");
+            assertThat(p.id()).isEqualTo("c-9");
+            assertThat(p.bodyJson()).isEqualTo("{\"choice\":\"yes\"}");
+        });
+        assertThat(rejected("{\"ns\":\"voting\",\"type\":\"Cast!\",\"body\":{}}").code()).isEqualTo(ErrorCode.INVALID_MESSAGE);
+        assertThat(rejected("{\"ns\":\"voting\",\"type\":\"cast\",\"body\":[1,2]}").message()).contains("object expected");
     }
 
     @Test
