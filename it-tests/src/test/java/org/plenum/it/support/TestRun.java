@@ -61,17 +61,20 @@ public final class TestRun implements AutoCloseable {
 
     /** The settings the server under test gets: the realms erfurt (a municipality) and thueringen (the state) are trusted. */
     static Map<String, String> serverSettings(Keycloak keycloak) {
-        return Map.of(
-                "admin.password", ADMIN_PASSWORD,
-                "tenant.root.slug", "state",
-                "oidc.issuers", "erfurt,land",
-                "oidc.issuer.erfurt.url", keycloak.issuer("erfurt"),
-                "oidc.issuer.erfurt.tenant", "erfurt",
-                "oidc.issuer.land.url", keycloak.issuer("thueringen"),
-                "oidc.issuer.land.tenant", "state",
-                "oidc.issuer.land.group.prefix", "/kommunen/",
+        return Map.ofEntries(
+                Map.entry("admin.password", ADMIN_PASSWORD),
+                Map.entry("tenant.root.slug", "state"),
+                Map.entry("oidc.issuers", "erfurt,land"),
+                Map.entry("oidc.issuer.erfurt.url", keycloak.issuer("erfurt")),
+                Map.entry("oidc.issuer.erfurt.tenant", "erfurt"),
+                Map.entry("oidc.issuer.land.url", keycloak.issuer("thueringen")),
+                Map.entry("oidc.issuer.land.tenant", "state"),
+                Map.entry("oidc.issuer.land.group.prefix", "/kommunen/"),
                 // the default of 30 s would make the expiry test wait that much longer
-                "oidc.clock.skew", "1s");
+                Map.entry("oidc.clock.skew", "1s"),
+                // the trust store of the build's test CA, which signed the first-party plugins
+                Map.entry("plugins.truststore", SignedPlugins.truststore().toString()),
+                Map.entry("plugins.truststore.password", SignedPlugins.TRUSTSTORE_PASSWORD));
     }
 
     static TestRun start() {

@@ -1,0 +1,111 @@
+package org.plenum.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.plenum.it.support.Api;
+import org.plenum.it.support.SignedPlugins;
+import org.plenum.it.support.Socket;
+import org.plenum.it.support.TestRun;
+
+/**
+ * The first-party polls plugin, as built and signed by the reactor, installed into the running
+ * distribution over the admin API, made available to and enabled by one municipality, used over
+ * WebSocket in a live room, then disabled and removed — while a room of another municipality, which
+ * never had the plugin, carries on undisturbed. No restart anywhere.
+ */
+@ExtendWith(TestRun.Extension.class)
+class PluginsEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TestRun run;
+    private final Api api;
+
+    PluginsEndToEndIT(TestRun run) {
+        this.run = run;
+        this.api = run.api;
+    }
+
+    @Test
+    void pollsIsInstalledUsedInALiveRoomDisabledAndRemovedWithoutARestart() throws Exception {
+        String admin = api.post("/api/v1/auth/login", null, Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token");
+        String erfurtChair = localUser(admin, run.erfurtTenantId, "e2e-erfurt-chair");
+        String jenaChair = localUser(admin, run.jenaTenantId, "e2e-jena-chair");
+        String erfurtRoom = api.post("/api/v1/rooms", erfurtChair, Map.of("title", "Stadtrat Erfurt", "waitingRoom", "off")).text("id");
+        String jenaRoom = api.post("/api/v1/rooms", jenaChair, Map.of("title", "Stadtrat Jena", "waitingRoom", "off")).text("id");
+
+        // Jena's meeting runs before, during and after everything that follows
+        try (Socket jena = Socket.join(run.server.url(), ticket(jenaChair, jenaRoom))) {
+            // install the signed bundle; the state makes it available to Erfurt, Erfurt's admin enables it
+            HttpResponse<String> installed = upload(admin, SignedPlugins.jar("polls").toFile().toPath());
+            assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+            JsonNode plugin = JSON.readTree(installed.body());
+            assertThat(plugin.path("id").asText()).isEqualTo("polls");
+            assertThat(plugin.path("state").asText()).isEqualTo("active");
+            assertThat(api.send("PUT", "/api/v1/admin/plugins/polls/tenants/" + run.erfurtTenantId, admin, Map.of("available", true)).status())
+                    .isBetween(200, 204);
+            assertThat(api.send("PUT", "/api/v1/tenants/" + run.erfurtTenantId + "/plugins/polls", admin, Map.of("enabled", true)).status())
+                    .isBetween(200, 204);
+
+            try (Socket chair = Socket.join(run.server.url(), ticket(erfurtChair, erfurtRoom))) {
+                // a live poll in Erfurt's room
+                JsonNode started = chair.awaitReply(chair.send("polls", "create", Map.of("question", "Sitzung vertagen?", "options", List.of("ja", "nein"))));
+                assertThat(started.path("type").asText()).as(started.toString()).isIn("started", "ok");
+                JsonNode poll = started.path("type").asText().equals("started") ? started : chair.await("polls", "started");
+                String pollId = poll.path("body").path("poll").path("id").asText();
+                assertThat(pollId).isNotBlank();
+                JsonNode voted = chair.awaitReply(chair.send("polls", "vote", Map.of("pollId", pollId, "choices", List.of(0))));
+                assertThat(voted.path("type").asText()).isEqualTo("voted");
+                chair.awaitReply(chair.send("polls", "close", Map.of("pollId", pollId)));
+                JsonNode closed = chair.await("polls", "closed");
+                assertThat(closed.path("body").path("reason").asText()).isEqualTo("closed");
+                assertThat(closed.path("body").path("results").path("counts").get(0).asInt()).isEqualTo(1);
+
+                // Jena never had it: the namespace does not exist there
+                JsonNode refused = jena.awaitReply(jena.send("polls", "create", Map.of("question", "x?", "options", List.of("a", "b"))));
+                assertThat(refused.path("body").path("code").asText()).isEqualTo("unknown_type");
+
+                // disabled while Erfurt meets: the module stops with a notice
+                assertThat(api.post("/api/v1/admin/plugins/polls/disable", admin, Map.of()).status()).isBetween(200, 204);
+                assertThat(chair.await("control", "plugin_stopped").path("body").path("plugin").asText()).isEqualTo("polls");
+                assertThat(chair.awaitReply(chair.send("polls", "create", Map.of("question", "y?", "options", List.of("a", "b"))))
+                        .path("body").path("code").asText()).isEqualTo("unknown_type");
+            }
+
+            assertThat(api.delete("/api/v1/admin/plugins/polls", admin).status()).isBetween(200, 204);
+            assertThat(api.get("/api/v1/admin/plugins", admin).raw().body()).doesNotContain("\"polls\"");
+
+            // and Jena's meeting went on throughout
+            JsonNode chat = jena.awaitReply(jena.send("chat", "send", Map.of("text", "weiter im Text")));
+            assertThat(chat.path("type").asText()).isIn("ok", "message");
+        }
+    }
+
+    private String localUser(String admin, String tenantId, String username) {
+        Api.Reply r = api.post("/api/v1/tenants/" + tenantId + "/users", admin,
+                Map.of("username", username, "password", "correct-horse-battery", "displayName", username, "role", "moderator"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return api.post("/api/v1/auth/login", null, Map.of("username", username, "password", "correct-horse-battery")).text("access_token");
+    }
+
+    private String ticket(String token, String roomId) {
+        Api.Reply r = api.post("/api/v1/rooms/" + roomId + "/tickets", token, Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.text("ticket");
+    }
+
+    private HttpResponse<String> upload(String token, java.nio.file.Path jar) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(run.server.url().resolve("/api/v1/admin/plugins"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(jar)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
