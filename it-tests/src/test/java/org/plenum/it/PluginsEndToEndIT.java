@@ -45,7 +45,7 @@ class PluginsEndToEndIT {
         // Jena's meeting runs before, during and after everything that follows
         try (Socket jena = Socket.join(run.server.url(), ticket(jenaChair, jenaRoom))) {
             // install the signed bundle; the state makes it available to Erfurt, Erfurt's admin enables it
-            HttpResponse<String> installed = upload(admin, SignedPlugins.jar("polls").toFile().toPath());
+            HttpResponse<String> installed = upload(admin, SignedPlugins.jar("polls"));
             assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
             JsonNode plugin = JSON.readTree(installed.body());
             assertThat(plugin.path("id").asText()).isEqualTo("polls");
@@ -87,6 +87,46 @@ class PluginsEndToEndIT {
             JsonNode chat = jena.awaitReply(jena.send("chat", "send", Map.of("text", "weiter im Text")));
             assertThat(chat.path("type").asText()).isIn("ok", "message");
         }
+    }
+
+    @Test
+    void timerIsInstalledAsAPf4jPluginAndRunsInALiveRoomForItsMunicipalityOnly() throws Exception {
+        String admin = api.post("/api/v1/auth/login", null, Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token");
+        String chairToken = localUser(admin, run.erfurtTenantId, "e2e-timer-chair");
+        String memberToken = localMember(admin, run.erfurtTenantId, "e2e-timer-member");
+        String room = api.post("/api/v1/rooms", chairToken, Map.of("title", "Haushaltsausschuss", "waitingRoom", "off")).text("id");
+
+        HttpResponse<String> installed = upload(admin, SignedPlugins.jar("timer"));
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+        assertThat(JSON.readTree(installed.body()).path("state").asText()).isEqualTo("active");
+        try {
+            api.send("PUT", "/api/v1/admin/plugins/timer/tenants/" + run.erfurtTenantId, admin, Map.of("available", true));
+            api.send("PUT", "/api/v1/tenants/" + run.erfurtTenantId + "/plugins/timer", admin, Map.of("enabled", true));
+
+            try (Socket chair = Socket.join(run.server.url(), ticket(chairToken, room));
+                 Socket member = Socket.join(run.server.url(), ticket(memberToken, room))) {
+                // participants may not start a timer; the chair may
+                assertThat(member.awaitReply(member.send("timer", "start", Map.of("kind", "countdown", "title", "Pause", "durationSeconds", 600)))
+                        .path("body").path("code").asText()).isEqualTo("forbidden");
+                chair.send("timer", "start", Map.of("kind", "countdown", "title", "Kaffeepause", "durationSeconds", 600));
+                assertThat(member.await("timer", "started").path("body").path("timer").path("title").asText()).isEqualTo("Kaffeepause");
+                member.send("timer", "ready", Map.of("ready", true));
+                JsonNode ready = chair.await(f -> "ready_changed".equals(f.path("type").asText()) && f.path("body").path("readyCount").asInt() == 1,
+                        "timer/ready_changed with one ready");
+                assertThat(ready.path("body").path("total").asInt()).isEqualTo(2);
+                chair.send("timer", "stop", Map.of());
+                assertThat(member.await("timer", "ended").path("body").path("reason").asText()).isEqualTo("stopped");
+            }
+        } finally {
+            assertThat(api.delete("/api/v1/admin/plugins/timer", admin).status()).isBetween(200, 204);
+        }
+    }
+
+    private String localMember(String admin, String tenantId, String username) {
+        Api.Reply r = api.post("/api/v1/tenants/" + tenantId + "/users", admin,
+                Map.of("username", username, "password", "correct-horse-battery", "displayName", username, "role", "member"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return api.post("/api/v1/auth/login", null, Map.of("username", username, "password", "correct-horse-battery")).text("access_token");
     }
 
     private String localUser(String admin, String tenantId, String username) {
