@@ -251,7 +251,7 @@ public final class OsgiPluginSource implements PluginSource {
         Bundle bundle = plugin.bundle;
         plugin.release();
         discard(bundle);
-        log.debug("event=bundle_unloaded jar={} bundle={} version={}", plugin.jar.getFileName(), bundle.getSymbolicName(),
+        log.debug("event=bundle_unloaded jar={} bundle={} version={}", plugin.jar().getFileName(), bundle.getSymbolicName(),
                 bundle.getVersion());
     }
 
@@ -358,53 +358,15 @@ public final class OsgiPluginSource implements PluginSource {
     }
 
     /** A loaded bundle; every field is dropped at unload so that a kept handle pins nothing. */
-    private final class Loaded implements LoadedPlugin {
+    private final class Loaded extends LoadedHandle {
 
-        private final Path jar;
         private volatile Bundle bundle;
         private volatile ServiceTracker<Plugin, Plugin> tracker;
-        private volatile Plugin plugin;
-        private volatile ClassLoader classLoader;
 
         Loaded(Path jar, Bundle bundle, ServiceTracker<Plugin, Plugin> tracker, Plugin plugin, ClassLoader classLoader) {
-            this.jar = jar;
+            super(jar, LoaderKind.OSGI, plugin, classLoader);
             this.bundle = bundle;
             this.tracker = tracker;
-            this.plugin = plugin;
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        public Plugin plugin() {
-            Plugin p = plugin;
-            if (p == null) {
-                throw new IllegalStateException(jar.getFileName() + " has been unloaded");
-            }
-            return p;
-        }
-
-        @Override
-        public ClassLoader classLoader() {
-            ClassLoader l = classLoader;
-            if (l == null) {
-                throw new IllegalStateException(jar.getFileName() + " has been unloaded");
-            }
-            return l;
-        }
-
-        @Override
-        public LoaderKind kind() {
-            return LoaderKind.OSGI;
-        }
-
-        @Override
-        public Path jar() {
-            return jar;
-        }
-
-        @Override
-        public boolean unloaded() {
-            return plugin == null;
         }
 
         @Override
@@ -419,14 +381,13 @@ public final class OsgiPluginSource implements PluginSource {
                 t.close();
             }
             tracker = null;
-            plugin = null;
-            classLoader = null;
             bundle = null;
+            forgetPlugin();
         }
 
         @Override
         public String toString() {
-            return "OSGi plugin from " + jar.getFileName() + (unloaded() ? " (unloaded)" : "");
+            return "OSGi plugin from " + jar().getFileName() + (unloaded() ? " (unloaded)" : "");
         }
     }
 

@@ -262,7 +262,7 @@ public final class Pf4jPluginSource implements PluginSource {
             // only a warning was at stake
         }
         forget(plugin.copy);
-        log.debug("event=pf4j_plugin_unloaded jar={} plugin_id={}", plugin.jar.getFileName(), plugin.id);
+        log.debug("event=pf4j_plugin_unloaded jar={} plugin_id={}", plugin.jar().getFileName(), plugin.id);
     }
 
     /** Unloads whatever PF4J holds for {@code copy} (stopped, unloaded, class loader closed) and deletes it. */
@@ -325,53 +325,15 @@ public final class Pf4jPluginSource implements PluginSource {
     }
 
     /** A loaded PF4J plugin; the plugin and its class loader are dropped at unload so that a kept handle pins nothing. */
-    private final class Loaded implements LoadedPlugin {
+    private final class Loaded extends LoadedHandle {
 
-        private final Path jar;
         private final Path copy;
         private final String id;
-        private volatile Plugin plugin;
-        private volatile ClassLoader classLoader;
 
         Loaded(Path jar, Path copy, String id, Plugin plugin, ClassLoader classLoader) {
-            this.jar = jar;
+            super(jar, LoaderKind.PF4J, plugin, classLoader);
             this.copy = copy;
             this.id = id;
-            this.plugin = plugin;
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        public Plugin plugin() {
-            Plugin p = plugin;
-            if (p == null) {
-                throw new IllegalStateException(jar.getFileName() + " has been unloaded");
-            }
-            return p;
-        }
-
-        @Override
-        public ClassLoader classLoader() {
-            ClassLoader l = classLoader;
-            if (l == null) {
-                throw new IllegalStateException(jar.getFileName() + " has been unloaded");
-            }
-            return l;
-        }
-
-        @Override
-        public LoaderKind kind() {
-            return LoaderKind.PF4J;
-        }
-
-        @Override
-        public Path jar() {
-            return jar;
-        }
-
-        @Override
-        public boolean unloaded() {
-            return plugin == null;
         }
 
         @Override
@@ -380,13 +342,12 @@ public final class Pf4jPluginSource implements PluginSource {
         }
 
         void release() {
-            plugin = null;
-            classLoader = null;
+            forgetPlugin();
         }
 
         @Override
         public String toString() {
-            return "PF4J plugin " + id + " from " + jar.getFileName() + (unloaded() ? " (unloaded)" : "");
+            return "PF4J plugin " + id + " from " + jar().getFileName() + (unloaded() ? " (unloaded)" : "");
         }
     }
 }
