@@ -79,6 +79,11 @@ public final class SrtpContext {
         return streams.remove(ssrc);
     }
 
+    /** The state of an SSRC, or null; for tests that need to reach the ends of the index spaces. */
+    StreamState streamState(int ssrc) {
+        return streams.find(ssrc);
+    }
+
     /** Turns an RTP packet into an SRTP packet in place; returns the new length. */
     public int protectRtp(byte[] buf, int off, int len) throws SrtpException {
         Objects.checkFromIndexSize(off, len, buf.length);
