@@ -121,7 +121,7 @@ public final class OutgoingStreamRewriter {
         if (vp8Parsed) {
             rewriteVp8();
         }
-        if (extended > highestSourceSeq || !started) {
+        if (extended > highestSourceSeq) {
             highestSourceSeq = extended;
             highestOutSeq = outSeq;
             highestOutTs = outTs;
@@ -147,7 +147,7 @@ public final class OutgoingStreamRewriter {
             tsOffset = 0;
         } else {
             seqOffset = (highestOutSeq + 1 - seq) & 0xFFFF;
-            long elapsedTicks = (nowNanos - highestOutAtNanos) / 1_000L * clockRate / 1_000_000L;
+            long elapsedTicks = ((nowNanos - highestOutAtNanos) / 1_000L * clockRate + 500_000L) / 1_000_000L;
             long step = Math.max(1, elapsedTicks);
             tsOffset = (highestOutTs + step - ts) & 0xFFFFFFFFL;
         }
@@ -159,7 +159,7 @@ public final class OutgoingStreamRewriter {
         }
         currentSsrc = targetSsrc;
         switchSourceSeq = seq;
-        highestSourceSeq = seq;
+        highestSourceSeq = seq - 1L; // so the keyframe itself becomes the highest sent
     }
 
     private void rewriteVp8() {
