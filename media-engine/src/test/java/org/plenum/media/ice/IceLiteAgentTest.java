@@ -14,6 +14,7 @@ import org.plenum.media.stun.StunClass;
 import org.plenum.media.stun.StunErrorCode;
 import org.plenum.media.stun.StunMessage;
 import org.plenum.media.stun.StunMessageBuilder;
+import org.plenum.media.stun.Rfc5769Vectors;
 import org.plenum.media.stun.StunParseException;
 
 class IceLiteAgentTest {
@@ -201,6 +202,18 @@ class IceLiteAgentTest {
         assertThat(errorCodeOf(outcome)).isEqualTo(StunErrorCode.ROLE_CONFLICT);
         assertThat(parse(((BindingOutcome.Reject) outcome).errorResponse()).verifyIntegrity(LOCAL.integrityKey()))
                 .isTrue();
+    }
+
+    @Test
+    void rfc5769SampleRequestIsAuthenticButComesFromAControlledPeer() throws Exception {
+        byte[] sample = Rfc5769Vectors.SAMPLE_REQUEST;
+        IceLiteAgent evtj = new IceLiteAgent(new IceCredentials("evtj", Rfc5769Vectors.SHORT_TERM_PASSWORD), T0);
+        evtj.setRemoteCredentials(new IceCredentials("h6vY", "someRemotePassword0123456"));
+
+        BindingOutcome outcome = evtj.onBindingRequest(sample, 0, sample.length, wifi, T0);
+
+        assertThat(errorCodeOf(outcome)).isEqualTo(StunErrorCode.ROLE_CONFLICT);
+        assertThat(((BindingOutcome.Reject) outcome).reason()).contains("controlled");
     }
 
     @Test

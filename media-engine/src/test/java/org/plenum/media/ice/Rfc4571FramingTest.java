@@ -100,7 +100,8 @@ class Rfc4571FramingTest {
                 .isInstanceOf(TooLongFrameException.class);
 
         strict.writeInbound(Unpooled.wrappedBuffer(Rfc4571Framing.frame(bytes(1), 0, 1)));
-        assertThat((Object) strict.readInbound()).isNull();
+        Object next = strict.readInbound();
+        assertThat(next).isNull();
         strict.finishAndReleaseAll();
     }
 
