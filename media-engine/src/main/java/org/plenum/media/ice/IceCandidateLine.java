@@ -44,6 +44,10 @@ public record IceCandidateLine(String foundation, int component, String transpor
     public IceCandidateLine {
         Objects.requireNonNull(foundation, "foundation");
         Objects.requireNonNull(transport, "transport");
+        checkAdvertisable(address);
+    }
+
+    private static InetSocketAddress checkAdvertisable(InetSocketAddress address) {
         Objects.requireNonNull(address, "address");
         if (address.isUnresolved() || address.getPort() == 0) {
             throw new IllegalArgumentException("a candidate needs a resolved address and a non-zero port: " + address);
@@ -51,6 +55,7 @@ public record IceCandidateLine(String foundation, int component, String transpor
         if (address.getAddress().isAnyLocalAddress()) {
             throw new IllegalArgumentException("a candidate cannot advertise the wildcard address: " + address);
         }
+        return address;
     }
 
     /** A host UDP candidate with the highest local preference. */
@@ -64,6 +69,7 @@ public record IceCandidateLine(String foundation, int component, String transpor
      */
     public static IceCandidateLine hostUdp(InetSocketAddress address, int localPreference) {
         checkRange("localPreference", localPreference, 65535);
+        checkAdvertisable(address);
         return new IceCandidateLine(foundationOf("udp", address.getAddress()), COMPONENT_RTP, "udp",
                 priority(HOST_TYPE_PREFERENCE, localPreference, COMPONENT_RTP), address, null);
     }
@@ -76,6 +82,7 @@ public record IceCandidateLine(String foundation, int component, String transpor
     /** A passive host TCP candidate; {@code otherPreference} (0..8191) orders several TCP addresses. */
     public static IceCandidateLine hostTcpPassive(InetSocketAddress address, int otherPreference) {
         checkRange("otherPreference", otherPreference, 8191);
+        checkAdvertisable(address);
         int localPreference = (PASSIVE_DIRECTION_PREFERENCE << 13) | otherPreference;
         return new IceCandidateLine(foundationOf("tcp", address.getAddress()), COMPONENT_RTP, "tcp",
                 priority(HOST_TYPE_PREFERENCE, localPreference, COMPONENT_RTP), address, "passive");

@@ -30,10 +30,10 @@ final class StunDigests {
     }
 
     /**
-     * HMAC-SHA1 over {@code msg[off, off + end)} where the length field (bytes 2..3 of the header) is
+     * HMAC-SHA1 over {@code msg[off, off + length)} where the length field (bytes 2..3 of the header) is
      * replaced by {@code lengthField}.
      */
-    static byte[] hmacSha1(byte[] key, byte[] msg, int off, int end, int lengthField) {
+    static byte[] hmacSha1(byte[] key, byte[] msg, int off, int length, int lengthField) {
         if (key.length == 0) {
             // SecretKeySpec refuses empty keys; RFC 2104 pads any key to the block size, so an empty key
             // is the same as a key of one zero byte.
@@ -48,14 +48,14 @@ final class StunDigests {
         mac.update(msg, off, 2);
         mac.update((byte) (lengthField >>> 8));
         mac.update((byte) lengthField);
-        mac.update(msg, off + 4, end - 4);
+        mac.update(msg, off + 4, length - 4);
         return mac.doFinal();
     }
 
-    /** CRC-32 of {@code msg[off, off + end)} xor 0x5354554e; the length field is taken as it stands. */
-    static int fingerprint(byte[] msg, int off, int end) {
+    /** CRC-32 of {@code msg[off, off + length)} xor 0x5354554e; the length field is taken as it stands. */
+    static int fingerprint(byte[] msg, int off, int length) {
         CRC32 crc = new CRC32();
-        crc.update(msg, off, end);
+        crc.update(msg, off, length);
         return (int) crc.getValue() ^ FINGERPRINT_XOR;
     }
 }

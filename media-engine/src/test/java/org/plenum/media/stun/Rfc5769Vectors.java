@@ -3,12 +3,12 @@ package org.plenum.media.stun;
 import java.util.HexFormat;
 
 /** The test vectors of RFC 5769, byte for byte. */
-final class Rfc5769Vectors {
+public final class Rfc5769Vectors {
 
-    static final String SHORT_TERM_PASSWORD = "VOkJxbRl1RmTxUk/WvJxBt";
+    public static final String SHORT_TERM_PASSWORD = "VOkJxbRl1RmTxUk/WvJxBt";
 
     /** §2.1: request with SOFTWARE, PRIORITY, ICE-CONTROLLED, USERNAME "evtj:h6vY"; padding bytes are spaces. */
-    static final byte[] SAMPLE_REQUEST = hex("""
+    public static final byte[] SAMPLE_REQUEST = hex("""
             00 01 00 58 21 12 a4 42 b7 e7 a7 01 bc 34 d6 86 fa 87 df ae
             80 22 00 10 53 54 55 4e 20 74 65 73 74 20 63 6c 69 65 6e 74
             00 24 00 04 6e 00 01 ff
@@ -19,7 +19,7 @@ final class Rfc5769Vectors {
             """);
 
     /** §2.2: response with SOFTWARE "test vector", XOR-MAPPED-ADDRESS 192.0.2.1:32853. */
-    static final byte[] SAMPLE_IPV4_RESPONSE = hex("""
+    public static final byte[] SAMPLE_IPV4_RESPONSE = hex("""
             01 01 00 3c 21 12 a4 42 b7 e7 a7 01 bc 34 d6 86 fa 87 df ae
             80 22 00 0b 74 65 73 74 20 76 65 63 74 6f 72 20
             00 20 00 08 00 01 a1 47 e1 12 a6 43
@@ -28,7 +28,7 @@ final class Rfc5769Vectors {
             """);
 
     /** §2.3: as §2.2 with XOR-MAPPED-ADDRESS [2001:db8:1234:5678:11:2233:4455:6677]:32853. */
-    static final byte[] SAMPLE_IPV6_RESPONSE = hex("""
+    public static final byte[] SAMPLE_IPV6_RESPONSE = hex("""
             01 01 00 48 21 12 a4 42 b7 e7 a7 01 bc 34 d6 86 fa 87 df ae
             80 22 00 0b 74 65 73 74 20 76 65 63 74 6f 72 20
             00 20 00 14 00 02 a1 47 01 13 a9 fa a5 d3 f1 79 bc 25 f4 b5 be d2 b9 d9
@@ -40,7 +40,7 @@ final class Rfc5769Vectors {
      * §2.4: request with long-term credentials: USERNAME "マトリックス", NONCE, REALM "example.org", key
      * MD5("マトリックス:example.org:TheMatrIX"); no FINGERPRINT.
      */
-    static final byte[] SAMPLE_LONG_TERM_REQUEST = hex("""
+    public static final byte[] SAMPLE_LONG_TERM_REQUEST = hex("""
             00 01 00 60 21 12 a4 42 78 ad 34 33 c6 ad 72 c0 29 da 41 2e
             00 06 00 12 e3 83 9e e3 83 88 e3 83 aa e3 83 83 e3 82 af e3 82 b9 00 00
             00 15 00 1c 66 2f 2f 34 39 39 6b 39 35 34 64 36 4f 4c 33 34 6f 4c 39 46 53 54 76 79 36 34 73 41
@@ -51,7 +51,7 @@ final class Rfc5769Vectors {
     private Rfc5769Vectors() {
     }
 
-    static byte[] hex(String spaced) {
+    public static byte[] hex(String spaced) {
         return HexFormat.of().parseHex(spaced.replaceAll("\\s+", ""));
     }
 }
