@@ -67,7 +67,7 @@ final class AesCmHmacCipher implements PacketCipher {
     public int protectRtcp(byte[] buf, int off, int len, int ssrc, int index) {
         counterIv(rtcpSalt, ssrc, index);
         rtcpKeystream.apply(iv, buf, off + 8, len - 8);
-        Bytes.writeInt(buf, off + len, 0x8000_0000 | index);
+        BigEndian.writeInt(buf, off + len, 0x8000_0000 | index);
         rtcpTag(buf, off, len + 4);
         System.arraycopy(digest, 0, buf, off + len + 4, TAG);
         return len + 4 + TAG;
@@ -103,7 +103,7 @@ final class AesCmHmacCipher implements PacketCipher {
 
     /** HMAC over the authenticated portion followed by the 32-bit ROC (RFC 3711 §4.2). */
     private void rtpTag(byte[] buf, int off, int len, long index) {
-        Bytes.writeInt(roc, 0, (int) (index >>> 16));
+        BigEndian.writeInt(roc, 0, (int) (index >>> 16));
         rtpMac.update(buf, off, len);
         rtpMac.update(roc, 0, 4);
         finish(rtpMac);

@@ -71,7 +71,7 @@ final class AesGcmCipher implements PacketCipher {
     @Override
     public int protectRtcp(byte[] buf, int off, int len, int ssrc, int index) {
         rtcpIv(ssrc, index);
-        Bytes.writeInt(trailer, 0, 0x8000_0000 | index);
+        BigEndian.writeInt(trailer, 0, 0x8000_0000 | index);
         try {
             gcm.init(Cipher.ENCRYPT_MODE, rtcpKey, new GCMParameterSpec(TAG_BITS, iv));
             gcm.updateAAD(buf, off, 8);
@@ -110,8 +110,8 @@ final class AesGcmCipher implements PacketCipher {
     private void rtpIv(int ssrc, long index) {
         iv[0] = 0;
         iv[1] = 0;
-        Bytes.writeInt(iv, 2, ssrc);
-        Bytes.writeInt(iv, 6, (int) (index >>> 16)); // ROC
+        BigEndian.writeInt(iv, 2, ssrc);
+        BigEndian.writeInt(iv, 6, (int) (index >>> 16)); // ROC
         iv[10] = (byte) (index >>> 8);
         iv[11] = (byte) index;
         xorSalt(rtpSalt);
@@ -120,10 +120,10 @@ final class AesGcmCipher implements PacketCipher {
     private void rtcpIv(int ssrc, int index) {
         iv[0] = 0;
         iv[1] = 0;
-        Bytes.writeInt(iv, 2, ssrc);
+        BigEndian.writeInt(iv, 2, ssrc);
         iv[6] = 0;
         iv[7] = 0;
-        Bytes.writeInt(iv, 8, index);
+        BigEndian.writeInt(iv, 8, index);
         xorSalt(rtcpSalt);
     }
 

@@ -74,7 +74,11 @@ public final class SrtpContext {
         return streams.size();
     }
 
-    /** Drops the state of an SSRC whose stream ended; returns whether it was tracked. */
+    /**
+     * Drops the state of an SSRC whose stream ended; returns whether it was tracked. Its replay window goes
+     * with it, so on a receiving context old packets of that SSRC would be accepted once more, and on a
+     * sending context the SSRC must not resume with sequence numbers it already used.
+     */
     public boolean forgetSsrc(int ssrc) {
         return streams.remove(ssrc);
     }
@@ -89,9 +93,9 @@ public final class SrtpContext {
         Objects.checkFromIndexSize(off, len, buf.length);
         int headerLength = rtpHeaderLength(buf, off, len);
         requireRoom(buf, off, len, maxRtpOverhead(profile));
-        int ssrc = Bytes.readInt(buf, off + 8);
+        int ssrc = BigEndian.readInt(buf, off + 8);
         StreamState s = stateForSending(ssrc);
-        long index = s.estimateRtpIndex(Bytes.readUnsignedShort(buf, off + 2));
+        long index = s.estimateRtpIndex(BigEndian.readUnsignedShort(buf, off + 2));
         requireFresh(s.rtp, index);
         if (index > MAX_SRTP_INDEX) {
             throw SrtpException.of(SrtpFailure.INDEX_EXHAUSTED);
@@ -109,8 +113,8 @@ public final class SrtpContext {
             throw SrtpException.of(SrtpFailure.TOO_SHORT);
         }
         int headerLength = rtpHeaderLength(buf, off, len - tag);
-        int ssrc = Bytes.readInt(buf, off + 8);
-        int seq = Bytes.readUnsignedShort(buf, off + 2);
+        int ssrc = BigEndian.readInt(buf, off + 8);
+        int seq = BigEndian.readUnsignedShort(buf, off + 2);
         StreamState s = streams.find(ssrc);
         long index;
         if (s == null) {
@@ -141,7 +145,7 @@ public final class SrtpContext {
         }
         requireVersion2(buf, off);
         requireRoom(buf, off, len, maxRtcpOverhead(profile));
-        int ssrc = Bytes.readInt(buf, off + 4);
+        int ssrc = BigEndian.readInt(buf, off + 4);
         StreamState s = stateForSending(ssrc);
         int index = s.nextRtcpIndex;
         if (index < 0) {
@@ -163,10 +167,10 @@ public final class SrtpContext {
             throw SrtpException.of(SrtpFailure.TOO_SHORT);
         }
         requireVersion2(buf, off);
-        int ssrc = Bytes.readInt(buf, off + 4);
+        int ssrc = BigEndian.readInt(buf, off + 4);
         // RFC 3711 puts E|index before the tag, RFC 7714 after it
         int trailerOff = profile == SrtpProfile.AEAD_AES_128_GCM ? off + len - 4 : off + len - tag - 4;
-        int eAndIndex = Bytes.readInt(buf, trailerOff);
+        int eAndIndex = BigEndian.readInt(buf, trailerOff);
         int index = eAndIndex & 0x7FFF_FFFF;
         StreamState s = streams.find(ssrc);
         if (s == null) {
@@ -210,7 +214,7 @@ public final class SrtpContext {
             if (length + 4 > available) {
                 throw SrtpException.of(SrtpFailure.MALFORMED);
             }
-            length += 4 + 4 * Bytes.readUnsignedShort(buf, off + length + 2);
+            length += 4 + 4 * BigEndian.readUnsignedShort(buf, off + length + 2);
         }
         if (length > available) {
             throw SrtpException.of(SrtpFailure.MALFORMED);

@@ -82,7 +82,7 @@ class AesCmVectorsTest {
         // build an E=0 packet the way a sender that does not encrypt RTCP would: RTCP | index | tag
         SessionKeys keys = SessionKeys.derive(MASTER);
         byte[] buf = Arrays.copyOf(RTCP, 64);
-        Bytes.writeInt(buf, RTCP.length, 7);
+        BigEndian.writeInt(buf, RTCP.length, 7);
         javax.crypto.Mac mac;
         try {
             mac = javax.crypto.Mac.getInstance("HmacSHA1");

@@ -31,13 +31,13 @@ class SrtpContextTest {
         p[1] = 96;
         p[2] = (byte) (seq >>> 8);
         p[3] = (byte) seq;
-        Bytes.writeInt(p, 4, 0xCAFE0000 + seq);
-        Bytes.writeInt(p, 8, ssrc);
-        Bytes.writeInt(p, 12, 0x0A0B0C0D); // CSRC
+        BigEndian.writeInt(p, 4, 0xCAFE0000 + seq);
+        BigEndian.writeInt(p, 8, ssrc);
+        BigEndian.writeInt(p, 12, 0x0A0B0C0D); // CSRC
         p[16] = (byte) 0xBE;
         p[17] = (byte) 0xDE;
         p[19] = 1; // one word of extension
-        Bytes.writeInt(p, 20, 0x10FF0000);
+        BigEndian.writeInt(p, 20, 0x10FF0000);
         for (int i = 0; i < payloadLength; i++) {
             p[24 + i] = (byte) (seq + i);
         }
@@ -54,7 +54,7 @@ class SrtpContextTest {
         p[0] = (byte) 0x81;
         p[1] = (byte) 201;
         p[3] = 7;
-        Bytes.writeInt(p, 4, ssrc);
+        BigEndian.writeInt(p, 4, ssrc);
         for (int i = 8; i < 32; i++) {
             p[i] = (byte) i;
         }
@@ -128,7 +128,7 @@ class SrtpContextTest {
 
         assertThat(protectedLength).isEqualTo(32 + SrtpContext.maxRtcpOverhead(profile));
         int trailer = profile == SrtpProfile.AEAD_AES_128_GCM ? protectedLength - 4 : protectedLength - 14;
-        assertThat(Bytes.readInt(buf, trailer)).isEqualTo(0x8000_0000);
+        assertThat(BigEndian.readInt(buf, trailer)).isEqualTo(0x8000_0000);
         assertThat(Arrays.copyOfRange(buf, 8, 32)).isNotEqualTo(Arrays.copyOfRange(plain, 8, 32));
 
         int n = link.receiver.unprotectRtcp(buf, 0, protectedLength);
@@ -144,12 +144,12 @@ class SrtpContextTest {
             byte[] buf = rtcp(SSRC);
             int n = link.sender.protectRtcp(buf, 0, 32);
             int trailer = profile == SrtpProfile.AEAD_AES_128_GCM ? n - 4 : n - 14;
-            assertThat(Bytes.readInt(buf, trailer) & 0x7FFF_FFFF).isEqualTo(i);
+            assertThat(BigEndian.readInt(buf, trailer) & 0x7FFF_FFFF).isEqualTo(i);
         }
         byte[] other = rtcp(SSRC + 1);
         int n = link.sender.protectRtcp(other, 0, 32);
         int trailer = profile == SrtpProfile.AEAD_AES_128_GCM ? n - 4 : n - 14;
-        assertThat(Bytes.readInt(other, trailer)).isEqualTo(0x8000_0000);
+        assertThat(BigEndian.readInt(other, trailer)).isEqualTo(0x8000_0000);
     }
 
     @ParameterizedTest

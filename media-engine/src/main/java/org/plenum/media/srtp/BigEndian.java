@@ -1,8 +1,8 @@
 package org.plenum.media.srtp;
 
-/** Big-endian reads and writes on packet bytes. */
-final class Bytes {
-    private Bytes() {
+/** Network byte order reads and writes on packet bytes. */
+final class BigEndian {
+    private BigEndian() {
     }
 
     static int readUnsignedShort(byte[] b, int off) {
