@@ -114,4 +114,42 @@ class RtcpWriterTest {
         assertThat(small).containsOnly(0);
         assertThatThrownBy(() -> RtcpWriter.nack(out, 0, 1, 2, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+    @Test
+    void transportCcFeedbackRoundTripsThroughTheParser() {
+        // 60 packets: arrivals 1 ms apart, a burst of 20 losses, one arriving 100 ms late
+        // (two-byte delta), one arriving before its predecessor (negative delta)
+        long[] arrivals = new long[60];
+        long t = 16_512_000L + 750;
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = t;
+            t += 1000;
+        }
+        for (int i = 10; i < 30; i++) {
+            arrivals[i] = -1;
+        }
+        arrivals[40] += 100_000;
+        arrivals[50] = arrivals[49] - 2000;
+        int n = RtcpWriter.transportCc(out, 0, 1, 0x1a2b3c4dL, 65_530, arrivals, arrivals.length, 9);
+
+        assertThat(n % 4).isZero();
+        TransportCc tcc = (TransportCc) parse(n).getFirst();
+        assertThat(tcc.baseSequenceNumber()).isEqualTo(65_530);
+        assertThat(tcc.packetStatusCount()).isEqualTo(60);
+        assertThat(tcc.feedbackPacketCount()).isEqualTo(9);
+        assertThat(tcc.referenceTime()).isEqualTo(258);
+        for (int i = 0; i < arrivals.length; i++) {
+            TransportCc.PacketStatus status = tcc.packets().get(i);
+            assertThat(status.sequenceNumber()).isEqualTo((65_530 + i) & 0xFFFF);
+            assertThat(status.receivedAtMicros()).as("packet %d", i).isEqualTo(arrivals[i]);
+        }
+        assertThat(tcc.packets().get(40).status()).isEqualTo(TransportCc.Status.RECEIVED_LARGE_DELTA);
+        assertThat(tcc.packets().get(50).deltaTicks()).isNegative();
+    }
+
+    @Test
+    void transportCcWithAGapBeyondTheDeltaRangeIsRefused() {
+        long[] arrivals = {0, 9_000_000};
+        assertThatThrownBy(() -> RtcpWriter.transportCc(out, 0, 1, 2, 0, arrivals, 2, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
