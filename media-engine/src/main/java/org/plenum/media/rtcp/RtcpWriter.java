@@ -193,6 +193,112 @@ public final class RtcpWriter {
         return length;
     }
 
+    /**
+     * Transport-wide congestion control feedback (draft-holmer-rmcat-transport-wide-cc-extensions-01
+     * §3.1) for {@code count} consecutive transport sequence numbers starting at {@code baseSeq}.
+     * {@code arrivalMicros[i]} is when packet {@code baseSeq + i} arrived on our clock, or -1 if it
+     * did not; the first entry should be a received packet. The reference time is the first
+     * arrival rounded down to 64 ms; deltas are rounded to 250 µs ticks.
+     *
+     * <p>A gap between two arrivals beyond the two-byte delta range (about ±8.2 s) cannot be
+     * expressed: the caller ends this feedback before it and starts a new one. That case throws.
+     */
+    public static int transportCc(byte[] dst, int off, long senderSsrc, long mediaSsrc, int baseSeq,
+                                  long[] arrivalMicros, int count, int feedbackPacketCount) {
+        if (count <= 0 || count > 0xFFFF || count > arrivalMicros.length) {
+            throw new IllegalArgumentException("transport-cc reports 1..65535 packets, got " + count);
+        }
+        byte[] symbols = new byte[count];
+        int[] deltas = new int[count];
+        long firstArrival = -1;
+        for (int i = 0; i < count && firstArrival < 0; i++) {
+            firstArrival = arrivalMicros[i];
+        }
+        long referenceTime = firstArrival < 0 ? 0 : Math.floorDiv(firstArrival, 64_000L);
+        long previousTicks = referenceTime * 64_000L / 250;
+        int deltaBytes = 0;
+        for (int i = 0; i < count; i++) {
+            if (arrivalMicros[i] < 0) {
+                continue;
+            }
+            long ticks = Math.floorDiv(arrivalMicros[i], 250L);
+            long delta = ticks - previousTicks;
+            previousTicks = ticks;
+            if (delta >= 0 && delta <= 255) {
+                symbols[i] = 1;
+                deltaBytes += 1;
+            } else if (delta >= Short.MIN_VALUE && delta <= Short.MAX_VALUE) {
+                symbols[i] = 2;
+                deltaBytes += 2;
+            } else {
+                throw new IllegalArgumentException("arrival gap before packet " + i + " does not fit a receive delta");
+            }
+            deltas[i] = (int) delta;
+        }
+        // Chunks: a run-length chunk for runs of 14 or more, else a one-bit vector when the next
+        // 14 symbols need no large delta, else a two-bit vector of 7.
+        int[] chunks = new int[count];
+        int chunkCount = 0;
+        for (int i = 0; i < count; ) {
+            int run = 1;
+            while (i + run < count && symbols[i + run] == symbols[i] && run < 0x1FFF) {
+                run++;
+            }
+            if (run >= 14) {
+                chunks[chunkCount++] = (symbols[i] << 13) | run;
+                i += run;
+                continue;
+            }
+            boolean small = true;
+            for (int k = i; k < Math.min(count, i + 14); k++) {
+                small &= symbols[k] <= 1;
+            }
+            int chunk;
+            if (small) {
+                chunk = 0x8000;
+                for (int k = 0; k < 14; k++) {
+                    chunk |= (i + k < count ? symbols[i + k] : 0) << (13 - k);
+                }
+                i += 14;
+            } else {
+                chunk = 0xC000;
+                for (int k = 0; k < 7; k++) {
+                    chunk |= (i + k < count ? symbols[i + k] : 0) << (2 * (6 - k));
+                }
+                i += 7;
+            }
+            chunks[chunkCount++] = chunk;
+        }
+        int unpadded = 4 + 8 + 8 + 2 * chunkCount + deltaBytes;
+        int length = (unpadded + 3) & ~3;
+        room(dst, off, length);
+        header(dst, off, TransportCc.FMT, RtcpPacket.RTPFB, length);
+        u32(dst, off + 4, senderSsrc);
+        u32(dst, off + 8, mediaSsrc);
+        u16(dst, off + 12, baseSeq);
+        u16(dst, off + 14, count);
+        dst[off + 16] = (byte) (referenceTime >> 16);
+        dst[off + 17] = (byte) (referenceTime >> 8);
+        dst[off + 18] = (byte) referenceTime;
+        dst[off + 19] = (byte) feedbackPacketCount;
+        int q = off + 20;
+        for (int c = 0; c < chunkCount; c++, q += 2) {
+            u16(dst, q, chunks[c]);
+        }
+        for (int i = 0; i < count; i++) {
+            if (symbols[i] == 1) {
+                dst[q++] = (byte) deltas[i];
+            } else if (symbols[i] == 2) {
+                u16(dst, q, deltas[i]);
+                q += 2;
+            }
+        }
+        while (q < off + length) {
+            dst[q++] = 0;
+        }
+        return length;
+    }
+
     private static void checkBlocks(List<ReportBlock> blocks) {
         if (blocks.size() > MAX_REPORT_BLOCKS) {
             throw new IllegalArgumentException("at most 31 report blocks fit one report, got " + blocks.size());
