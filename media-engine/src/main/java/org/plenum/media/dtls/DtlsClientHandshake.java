@@ -29,7 +29,7 @@ public final class DtlsClientHandshake extends DtlsHandshake {
      */
     public DtlsClientHandshake(DtlsCertificate certificate, String expectedServerFingerprint, Consumer<byte[]> sink,
                                DtlsConfig config) {
-        super("client", expectedServerFingerprint, sink, config);
+        super(false, expectedServerFingerprint, sink, config);
         this.client = new SrtpTlsClient(CRYPTO, certificate, expectedRemoteFingerprint, config, observations);
         begin();
     }
@@ -40,7 +40,7 @@ public final class DtlsClientHandshake extends DtlsHandshake {
     }
 
     @Override
-    SrtpMaterial exportSrtpMaterial() throws IOException {
-        return client.exportSrtpMaterial();
+    SrtpMaterial srtpMaterial() {
+        return client.srtpMaterial();
     }
 }

@@ -38,7 +38,7 @@ public final class DtlsServerHandshake extends DtlsHandshake {
      */
     public DtlsServerHandshake(DtlsCertificate certificate, String expectedClientFingerprint, Consumer<byte[]> sink,
                                DtlsConfig config) {
-        super("server", expectedClientFingerprint, sink, config);
+        super(true, expectedClientFingerprint, sink, config);
         this.server = new SrtpTlsServer(CRYPTO, certificate, expectedRemoteFingerprint, config, observations);
         begin();
     }
@@ -53,7 +53,7 @@ public final class DtlsServerHandshake extends DtlsHandshake {
     }
 
     @Override
-    SrtpMaterial exportSrtpMaterial() throws IOException {
-        return server.exportSrtpMaterial();
+    SrtpMaterial srtpMaterial() {
+        return server.srtpMaterial();
     }
 }
