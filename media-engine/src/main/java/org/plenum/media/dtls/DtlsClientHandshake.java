@@ -1,6 +1,7 @@
 package org.plenum.media.dtls;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.bouncycastle.tls.DTLSClientProtocol;
@@ -30,7 +31,7 @@ public final class DtlsClientHandshake extends DtlsHandshake {
     public DtlsClientHandshake(DtlsCertificate certificate, String expectedServerFingerprint, Consumer<byte[]> sink,
                                DtlsConfig config) {
         super(false, expectedServerFingerprint, sink, config);
-        this.client = new SrtpTlsClient(CRYPTO, certificate, expectedRemoteFingerprint, config, observations);
+        this.client = new SrtpTlsClient(CRYPTO, Objects.requireNonNull(certificate, "certificate"), expectedRemoteFingerprint, config, observations);
         begin();
     }
 
