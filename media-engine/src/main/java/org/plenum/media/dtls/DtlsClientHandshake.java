@@ -1,6 +1,7 @@
 package org.plenum.media.dtls;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.bouncycastle.tls.DTLSClientProtocol;
@@ -29,8 +30,8 @@ public final class DtlsClientHandshake extends DtlsHandshake {
      */
     public DtlsClientHandshake(DtlsCertificate certificate, String expectedServerFingerprint, Consumer<byte[]> sink,
                                DtlsConfig config) {
-        super("client", expectedServerFingerprint, sink, config);
-        this.client = new SrtpTlsClient(CRYPTO, certificate, expectedRemoteFingerprint, config, observations);
+        super(false, expectedServerFingerprint, sink, config);
+        this.client = new SrtpTlsClient(CRYPTO, Objects.requireNonNull(certificate, "certificate"), expectedRemoteFingerprint, config, observations);
         begin();
     }
 
@@ -40,7 +41,7 @@ public final class DtlsClientHandshake extends DtlsHandshake {
     }
 
     @Override
-    SrtpMaterial exportSrtpMaterial() throws IOException {
-        return client.exportSrtpMaterial();
+    SrtpMaterial srtpMaterial() {
+        return client.srtpMaterial();
     }
 }

@@ -47,12 +47,12 @@ public abstract sealed class DtlsHandshake permits DtlsServerHandshake, DtlsClie
     private final long startNanos = System.nanoTime();
     private volatile Thread thread;
 
-    DtlsHandshake(String role, String expectedRemoteFingerprint, Consumer<byte[]> sink, DtlsConfig config) {
-        this.role = role;
+    DtlsHandshake(boolean server, String expectedRemoteFingerprint, Consumer<byte[]> sink, DtlsConfig config) {
+        this.role = server ? "server" : "client";
         this.config = Objects.requireNonNull(config, "config");
         this.expectedRemoteFingerprint = Sha256Fingerprint.parse(expectedRemoteFingerprint);
         this.transport = new QueuedDatagramTransport(sink, config.mtu(),
-                startNanos + config.handshakeTimeout().toNanos());
+                startNanos + config.handshakeTimeout().toNanos(), server);
     }
 
     /** Called as the last statement of the (final) subclass constructors, so the thread sees a whole object. */
@@ -63,8 +63,8 @@ public abstract sealed class DtlsHandshake permits DtlsServerHandshake, DtlsClie
     /** Runs BC's handshake to completion over {@code transport}; returns the established session. */
     abstract DTLSTransport handshake(QueuedDatagramTransport transport) throws IOException;
 
-    /** The negotiated profile and exporter output; called once {@link #handshake} has returned. */
-    abstract SrtpMaterial exportSrtpMaterial() throws IOException;
+    /** The negotiated profile and exporter output, exported when BC reported the handshake complete. */
+    abstract SrtpMaterial srtpMaterial();
 
     /**
      * Feeds one received DTLS datagram. Any thread; never blocks: copies the bytes into a bounded queue and
@@ -100,7 +100,10 @@ public abstract sealed class DtlsHandshake permits DtlsServerHandshake, DtlsClie
         transport.requestClose();
     }
 
-    /** Datagrams dropped so far: oversized, empty, queue full, or the sink threw. */
+    /**
+     * Datagrams dropped so far in either direction: received ones that were empty, oversized, malformed
+     * while the handshake ran, or found the queue full; sent ones the sink threw on.
+     */
     public long droppedDatagrams() {
         return transport.droppedDatagrams();
     }
@@ -115,7 +118,7 @@ public abstract sealed class DtlsHandshake permits DtlsServerHandshake, DtlsClie
         SrtpMaterial material;
         try {
             session = handshake(transport);
-            material = exportSrtpMaterial();
+            material = Objects.requireNonNull(srtpMaterial(), "BC returned before notifyHandshakeComplete");
         } catch (IOException | RuntimeException e) {
             DtlsHandshakeException failure = explain(e);
             log.info("dtls handshake failed role={} reason={} millis={} message=\"{}\"",

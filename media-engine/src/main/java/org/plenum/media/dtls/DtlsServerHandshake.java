@@ -1,6 +1,7 @@
 package org.plenum.media.dtls;
 
 import java.io.IOException;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.bouncycastle.tls.DTLSServerProtocol;
@@ -38,8 +39,8 @@ public final class DtlsServerHandshake extends DtlsHandshake {
      */
     public DtlsServerHandshake(DtlsCertificate certificate, String expectedClientFingerprint, Consumer<byte[]> sink,
                                DtlsConfig config) {
-        super("server", expectedClientFingerprint, sink, config);
-        this.server = new SrtpTlsServer(CRYPTO, certificate, expectedRemoteFingerprint, config, observations);
+        super(true, expectedClientFingerprint, sink, config);
+        this.server = new SrtpTlsServer(CRYPTO, Objects.requireNonNull(certificate, "certificate"), expectedRemoteFingerprint, config, observations);
         begin();
     }
 
@@ -53,7 +54,7 @@ public final class DtlsServerHandshake extends DtlsHandshake {
     }
 
     @Override
-    SrtpMaterial exportSrtpMaterial() throws IOException {
-        return server.exportSrtpMaterial();
+    SrtpMaterial srtpMaterial() {
+        return server.srtpMaterial();
     }
 }

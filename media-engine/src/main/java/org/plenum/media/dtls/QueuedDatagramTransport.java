@@ -35,26 +35,55 @@ final class QueuedDatagramTransport implements DatagramTransport {
     private final long deadlineNanos;
     private final AtomicLong dropped = new AtomicLong();
 
+    private final boolean awaitsClientHello;
+    private volatile boolean clientHelloAdmitted;
     private volatile boolean established;
     private volatile boolean closeRequested;
     private volatile boolean closedByDtls;
     private volatile boolean timedOut;
 
-    QueuedDatagramTransport(Consumer<byte[]> sink, int sendLimit, long deadlineNanos) {
+    /** @param awaitsClientHello true for the server: nothing but a ClientHello is admitted until one arrives */
+    QueuedDatagramTransport(Consumer<byte[]> sink, int sendLimit, long deadlineNanos, boolean awaitsClientHello) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.awaitsClientHello = awaitsClientHello;
         this.sendLimit = sendLimit;
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** Queues a copy of one received datagram; drops it (and counts) when oversized, empty or the queue is full. */
+    /**
+     * Queues a copy of one received datagram; drops it (and counts) when oversized, empty, malformed while
+     * the handshake runs (see {@link DatagramScreen}) or when the queue is full.
+     */
     void offer(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
         if (closeRequested || closedByDtls) {
             return;
         }
-        if (len == 0 || len > MAX_DATAGRAM || !inbound.offer(Arrays.copyOfRange(buf, off, off + len))) {
+        if (len == 0 || len > MAX_DATAGRAM) {
+            dropped.incrementAndGet();
+            return;
+        }
+        byte[] datagram = Arrays.copyOfRange(buf, off, off + len);
+        if (!established && !admissibleDuringHandshake(datagram)) {
+            dropped.incrementAndGet();
+            return;
+        }
+        if (!inbound.offer(datagram)) {
             dropped.incrementAndGet();
         }
+    }
+
+    private boolean admissibleDuringHandshake(byte[] datagram) {
+        if (!DatagramScreen.wellFramed(datagram, datagram.length)) {
+            return false;
+        }
+        if (awaitsClientHello && !clientHelloAdmitted) {
+            if (!DatagramScreen.opensWithClientHello(datagram, datagram.length)) {
+                return false;
+            }
+            clientHelloAdmitted = true; // racing callers may both pass a ClientHello: harmless
+        }
+        return true;
     }
 
     /** Asks the handshake thread to stop; wakes it if it waits for a datagram. */

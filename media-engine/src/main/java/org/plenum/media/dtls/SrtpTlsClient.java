@@ -26,6 +26,7 @@ final class SrtpTlsClient extends DefaultTlsClient {
     private final DtlsConfig config;
     private final PeerObservations observations;
     private int selectedProfile = -1;
+    private volatile SrtpMaterial srtpMaterial;
 
     SrtpTlsClient(BcTlsCrypto crypto, DtlsCertificate certificate, Sha256Fingerprint expectedServerFingerprint,
                   DtlsConfig config, PeerObservations observations) {
@@ -105,8 +106,15 @@ final class SrtpTlsClient extends DefaultTlsClient {
         observations.alertReceived(alertLevel, alertDescription);
     }
 
-    /** Only valid once the handshake has completed. */
-    SrtpMaterial exportSrtpMaterial() throws IOException {
-        return WebRtcDtlsPolicy.exportSrtpMaterial(context, selectedProfile);
+    /** BC allows the exporter only from this callback on (and the secrets may be wiped after it). */
+    @Override
+    public void notifyHandshakeComplete() throws IOException {
+        super.notifyHandshakeComplete();
+        srtpMaterial = WebRtcDtlsPolicy.exportSrtpMaterial(context, selectedProfile);
+    }
+
+    /** The keys exported when the handshake completed; null before. */
+    SrtpMaterial srtpMaterial() {
+        return srtpMaterial;
     }
 }
