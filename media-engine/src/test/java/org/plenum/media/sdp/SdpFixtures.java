@@ -14,6 +14,15 @@ final class SdpFixtures {
     static final String FIREFOX_SIMULCAST = "firefox-publish-audio-video-simulcast.sdp";
     static final String CHROME_SUBSCRIBE_ANSWER = "chrome-subscribe-answer.sdp";
 
+    static final String ENGINE_FINGERPRINT = String.join(":", java.util.Collections.nCopies(32, "A1"));
+
+    /** The engine's side as the integrator will pass it: ICE-lite credentials, fingerprint, a UDP and a TCP candidate. */
+    static LocalTransport engine() {
+        return new LocalTransport("EnGn1234", "abcdefghijklmnopqrstuvwx", ENGINE_FINGERPRINT, java.util.List.of(
+                "1 1 udp 2130706431 127.0.0.1 10000 typ host",
+                "candidate:2 1 tcp 1518280447 127.0.0.1 10001 typ host tcptype passive"));
+    }
+
     private SdpFixtures() {
     }
 
