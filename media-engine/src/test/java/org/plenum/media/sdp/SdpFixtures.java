@@ -12,7 +12,24 @@ final class SdpFixtures {
     static final String CHROME_CAMERA_SCREEN = "chrome-publish-camera-screen.sdp";
     static final String CHROME_H264_ONLY = "chrome-publish-h264-only.sdp";
     static final String FIREFOX_SIMULCAST = "firefox-publish-audio-video-simulcast.sdp";
-    static final String CHROME_SUBSCRIBE_ANSWER = "chrome-subscribe-answer.sdp";
+    /**
+     * Chrome 156's answers to {@link SubscribeOffer}s for {@link #SUBSCRIBE_ROUNDS}, captured by feeding the
+     * engine's offers to headless Chromium: all four tracks; after bob left; after carol took bob's m-lines.
+     */
+    static final String CHROME_SUBSCRIBE_ANSWER_INITIAL = "chrome-subscribe-answer-initial.sdp";
+    static final String CHROME_SUBSCRIBE_ANSWER_AFTER_LEAVE = "chrome-subscribe-answer-after-leave.sdp";
+    static final String CHROME_SUBSCRIBE_ANSWER_AFTER_RECYCLE = "chrome-subscribe-answer-after-recycle.sdp";
+
+    static final ForwardedTrack ALICE_MIC = new ForwardedTrack(null, MediaKind.AUDIO, "alice", "alice-mic", 1001, 0, Codec.OPUS);
+    static final ForwardedTrack ALICE_CAM = new ForwardedTrack(null, MediaKind.VIDEO, "alice", "alice-cam", 1002, 1003, Codec.VP8);
+    static final ForwardedTrack BOB_MIC = new ForwardedTrack(null, MediaKind.AUDIO, "bob", "bob-mic", 2001, 0, Codec.OPUS);
+    static final ForwardedTrack BOB_CAM = new ForwardedTrack(null, MediaKind.VIDEO, "bob", "bob-cam", 2002, 2003, Codec.H264);
+    static final ForwardedTrack CAROL_MIC = new ForwardedTrack(null, MediaKind.AUDIO, "carol", "carol-mic", 3001, 0, Codec.OPUS);
+    static final ForwardedTrack CAROL_CAM = new ForwardedTrack(null, MediaKind.VIDEO, "carol", "carol-cam", 3002, 3003, Codec.VP8);
+    static final java.util.List<java.util.List<ForwardedTrack>> SUBSCRIBE_ROUNDS = java.util.List.of(
+            java.util.List.of(ALICE_MIC, ALICE_CAM, BOB_MIC, BOB_CAM),
+            java.util.List.of(ALICE_MIC, ALICE_CAM),
+            java.util.List.of(ALICE_MIC, ALICE_CAM, CAROL_MIC, CAROL_CAM));
 
     static final String ENGINE_FINGERPRINT = String.join(":", java.util.Collections.nCopies(32, "A1"));
 
