@@ -74,12 +74,12 @@ public final class SessionDescription {
             if (text.isEmpty()) {
                 continue; // a trailing blank line, or one inserted by a relaxed signaling layer
             }
+            if (!sawVersion && !text.equals("v=0")) {
+                throw new SdpException("line " + lineNumber + ": SDP must start with 'v=0', found '"
+                        + SdpException.quote(text) + "'");
+            }
             SdpLine line = toLine(text, lineNumber, limits);
             if (!sawVersion) {
-                if (line.type() != 'v' || !line.value().equals("0")) {
-                    throw new SdpException("line " + lineNumber + ": SDP must start with 'v=0', found '"
-                            + SdpException.quote(text) + "'");
-                }
                 sawVersion = true;
                 session.add(line);
                 sessionNumbers.add(lineNumber);
