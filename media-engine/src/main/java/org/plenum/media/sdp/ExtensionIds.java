@@ -21,8 +21,13 @@ public record ExtensionIds(int mid, int rid, int repairedRid, int audioLevel, in
 
     /** The ids of the extensions this engine uses among an m-line's extmaps. */
     public static ExtensionIds of(MediaSection section) {
+        return of(section.extmaps());
+    }
+
+    /** The ids of the extensions this engine uses among these extmaps; unknown URIs are skipped. */
+    public static ExtensionIds of(Iterable<Extmap> extmaps) {
         int[] ids = new int[RtpExtension.values().length];
-        for (Extmap e : section.extmaps()) {
+        for (Extmap e : extmaps) {
             RtpExtension known = RtpExtension.byUri(e.uri());
             if (known != null) {
                 ids[known.ordinal()] = e.id();

@@ -22,31 +22,53 @@ import java.util.Set;
 public final class MediaSection {
     private final MediaLine mediaLine;
     private final List<SdpLine> lines;
+    // Every field is final and filled in the constructor, so a section can be handed between threads freely.
+    private final String mid;
+    private final Direction direction;
+    private final String iceUfrag;
+    private final String icePwd;
+    private final List<Fingerprint> fingerprints;
+    private final SetupRole setup;
+    private final boolean rtcpMux;
+    private final boolean rtcpReducedSize;
+    private final Map<Integer, RtpMap> rtpMaps;
+    private final Map<Integer, String> fmtps;
+    private final Map<Integer, List<String>> rtcpFeedback;
+    private final List<String> rtcpFeedbackForAll;
+    private final List<Extmap> extmaps;
+    private final List<SsrcAttribute> ssrcAttributes;
+    private final List<SsrcGroup> ssrcGroups;
+    private final Msid msid;
+    private final List<Rid> rids;
+    private final Simulcast simulcast;
+    private final List<Candidate> candidates;
+    private final boolean endOfCandidates;
 
-    private String mid;
-    private Direction direction;
-    private String iceUfrag;
-    private String icePwd;
-    private final List<Fingerprint> fingerprints = new ArrayList<>();
-    private SetupRole setup;
-    private boolean rtcpMux;
-    private boolean rtcpReducedSize;
-    private final Map<Integer, RtpMap> rtpMaps = new LinkedHashMap<>();
-    private final Map<Integer, String> fmtps = new LinkedHashMap<>();
-    private final Map<Integer, List<String>> rtcpFeedback = new LinkedHashMap<>();
-    private final List<String> rtcpFeedbackForAll = new ArrayList<>();
-    private final List<Extmap> extmaps = new ArrayList<>();
-    private final List<SsrcAttribute> ssrcAttributes = new ArrayList<>();
-    private final List<SsrcGroup> ssrcGroups = new ArrayList<>();
-    private Msid msid;
-    private final List<Rid> rids = new ArrayList<>();
-    private Simulcast simulcast;
-    private final List<Candidate> candidates = new ArrayList<>();
-    private boolean endOfCandidates;
-
-    private MediaSection(MediaLine mediaLine, List<SdpLine> lines) {
+    private MediaSection(MediaLine mediaLine, List<SdpLine> lines, Reader r) {
         this.mediaLine = mediaLine;
         this.lines = List.copyOf(lines);
+        this.mid = r.mid;
+        this.direction = r.direction == null ? Direction.SENDRECV : r.direction;
+        this.iceUfrag = r.iceUfrag;
+        this.icePwd = r.icePwd;
+        this.fingerprints = List.copyOf(r.fingerprints);
+        this.setup = r.setup;
+        this.rtcpMux = r.rtcpMux;
+        this.rtcpReducedSize = r.rtcpReducedSize;
+        this.rtpMaps = Collections.unmodifiableMap(new LinkedHashMap<>(r.rtpMaps));
+        this.fmtps = Map.copyOf(r.fmtps);
+        Map<Integer, List<String>> feedback = new LinkedHashMap<>();
+        r.rtcpFeedback.forEach((pt, values) -> feedback.put(pt, List.copyOf(values)));
+        this.rtcpFeedback = Collections.unmodifiableMap(feedback);
+        this.rtcpFeedbackForAll = List.copyOf(r.rtcpFeedbackForAll);
+        this.extmaps = List.copyOf(r.extmaps);
+        this.ssrcAttributes = List.copyOf(r.ssrcAttributes);
+        this.ssrcGroups = List.copyOf(r.ssrcGroups);
+        this.msid = r.msid;
+        this.rids = List.copyOf(r.rids);
+        this.simulcast = r.simulcast;
+        this.candidates = List.copyOf(r.candidates);
+        this.endOfCandidates = r.endOfCandidates;
     }
 
     /** Builds and checks a section; {@code lines} are those after the m-line. */
@@ -60,7 +82,6 @@ public final class MediaSection {
      */
     static MediaSection parse(MediaLine mediaLine, List<SdpLine> lines, int mLineNumber, List<Integer> lineNumbers)
             throws SdpException {
-        MediaSection section = new MediaSection(mediaLine, lines);
         Set<Integer> formats = new HashSet<>();
         if (mediaLine.isRtp()) {
             for (String f : mediaLine.formats()) {
@@ -70,120 +91,147 @@ public final class MediaSection {
                 }
             }
         }
-        for (int i = 0; i < section.lines.size(); i++) {
-            SdpLine line = section.lines.get(i);
+        Reader reader = new Reader(formats);
+        for (int i = 0; i < lines.size(); i++) {
+            SdpLine line = lines.get(i);
             try {
-                section.read(line, formats);
+                reader.read(line);
             } catch (MalformedLine e) {
                 throw SdpException.atLine(lineNumbers == null ? 0 : lineNumbers.get(i), line, e.getMessage());
             }
         }
-        if (section.direction == null) {
-            section.direction = Direction.SENDRECV;
-        }
-        return section;
+        return new MediaSection(mediaLine, lines, reader);
     }
 
-    private void read(SdpLine line, Set<Integer> formats) {
-        if (!line.isAttribute()) {
-            if (line.type() == 'm' || line.type() == 'v') {
-                throw new MalformedLine("unexpected inside a media description");
-            }
-            return;
+    /** Collects the typed attributes while the lines are checked one by one. */
+    private static final class Reader {
+        private final Set<Integer> formats;
+        String mid;
+        Direction direction;
+        String iceUfrag;
+        String icePwd;
+        final List<Fingerprint> fingerprints = new ArrayList<>();
+        SetupRole setup;
+        boolean rtcpMux;
+        boolean rtcpReducedSize;
+        final Map<Integer, RtpMap> rtpMaps = new LinkedHashMap<>();
+        final Map<Integer, String> fmtps = new LinkedHashMap<>();
+        final Map<Integer, List<String>> rtcpFeedback = new LinkedHashMap<>();
+        final List<String> rtcpFeedbackForAll = new ArrayList<>();
+        final List<Extmap> extmaps = new ArrayList<>();
+        final List<SsrcAttribute> ssrcAttributes = new ArrayList<>();
+        final List<SsrcGroup> ssrcGroups = new ArrayList<>();
+        Msid msid;
+        final List<Rid> rids = new ArrayList<>();
+        Simulcast simulcast;
+        final List<Candidate> candidates = new ArrayList<>();
+        boolean endOfCandidates;
+
+        Reader(Set<Integer> formats) {
+            this.formats = formats;
         }
-        String name = line.attributeName();
-        String value = line.attributeValue();
-        Direction dir = Direction.ofAttribute(line.value());
-        if (dir != null) {
-            if (direction != null) {
-                throw new MalformedLine("second direction attribute in one media description");
-            }
-            direction = dir;
-            return;
-        }
-        switch (name) {
-            case "mid" -> {
-                once(mid, "mid");
-                if (!SdpText.isToken(value) || value.length() > 32) {
-                    throw new MalformedLine("mid must be a token of 1-32 characters");
+
+        void read(SdpLine line) {
+            if (!line.isAttribute()) {
+                if (line.type() == 'm' || line.type() == 'v') {
+                    throw new MalformedLine("unexpected inside a media description");
                 }
-                mid = value;
+                return;
             }
-            case "ice-ufrag" -> {
-                once(iceUfrag, "ice-ufrag");
-                iceUfrag = iceUfrag(value);
-            }
-            case "ice-pwd" -> {
-                once(icePwd, "ice-pwd");
-                icePwd = icePwd(value);
-            }
-            case "fingerprint" -> fingerprints.add(Fingerprint.parse(value));
-            case "setup" -> {
-                once(setup, "setup");
-                setup = setupRole(value);
-            }
-            case "rtcp-mux" -> rtcpMux = true;
-            case "rtcp-rsize" -> rtcpReducedSize = true;
-            case "rtpmap" -> {
-                RtpMap map = RtpMap.parse(value);
-                listed(formats, map.payloadType(), "rtpmap");
-                if (rtpMaps.putIfAbsent(map.payloadType(), map) != null) {
-                    throw new MalformedLine("second rtpmap for payload type " + map.payloadType());
+            String name = line.attributeName();
+            String value = line.attributeValue();
+            Direction dir = Direction.ofAttribute(line.value());
+            if (dir != null) {
+                if (direction != null) {
+                    throw new MalformedLine("second direction attribute in one media description");
                 }
+                direction = dir;
+                return;
             }
-            case "fmtp" -> {
-                String[] parts = SdpText.headAndRest(value, "fmtp");
-                int pt = SdpText.payloadType(parts[0]);
-                listed(formats, pt, "fmtp");
-                if (fmtps.putIfAbsent(pt, parts[1]) != null) {
-                    throw new MalformedLine("second fmtp for payload type " + pt);
+            switch (name) {
+                case "mid" -> {
+                    once(mid, "mid");
+                    if (!SdpText.isToken(value) || value.length() > 32) {
+                        throw new MalformedLine("mid must be a token of 1-32 characters");
+                    }
+                    mid = value;
                 }
-            }
-            case "rtcp-fb" -> {
-                String[] parts = SdpText.headAndRest(value, "rtcp-fb");
-                if (parts[0].equals("*")) {
-                    rtcpFeedbackForAll.add(parts[1]);
-                } else {
+                case "ice-ufrag" -> {
+                    once(iceUfrag, "ice-ufrag");
+                    iceUfrag = iceUfrag(value);
+                }
+                case "ice-pwd" -> {
+                    once(icePwd, "ice-pwd");
+                    icePwd = icePwd(value);
+                }
+                case "fingerprint" -> fingerprints.add(Fingerprint.parse(value));
+                case "setup" -> {
+                    once(setup, "setup");
+                    setup = setupRole(value);
+                }
+                case "rtcp-mux" -> rtcpMux = true;
+                case "rtcp-rsize" -> rtcpReducedSize = true;
+                case "rtpmap" -> {
+                    RtpMap map = RtpMap.parse(value);
+                    listed(formats, map.payloadType(), "rtpmap");
+                    if (rtpMaps.putIfAbsent(map.payloadType(), map) != null) {
+                        throw new MalformedLine("second rtpmap for payload type " + map.payloadType());
+                    }
+                }
+                case "fmtp" -> {
+                    String[] parts = SdpText.headAndRest(value, "fmtp");
                     int pt = SdpText.payloadType(parts[0]);
-                    listed(formats, pt, "rtcp-fb");
-                    rtcpFeedback.computeIfAbsent(pt, k -> new ArrayList<>()).add(parts[1]);
-                }
-            }
-            case "extmap" -> {
-                Extmap extmap = Extmap.parse(value);
-                for (Extmap other : extmaps) {
-                    if (other.id() == extmap.id()) {
-                        throw new MalformedLine("extmap id " + extmap.id() + " already used for " + other.uri());
+                    listed(formats, pt, "fmtp");
+                    if (fmtps.putIfAbsent(pt, parts[1]) != null) {
+                        throw new MalformedLine("second fmtp for payload type " + pt);
                     }
                 }
-                extmaps.add(extmap);
-            }
-            case "ssrc" -> ssrcAttributes.add(SsrcAttribute.parse(value));
-            case "ssrc-group" -> ssrcGroups.add(SsrcGroup.parse(value));
-            case "msid" -> {
-                // RFC 8830 allows several msid lines (one track in several streams); the engine uses the first.
-                Msid parsed = Msid.parse(value);
-                if (msid == null) {
-                    msid = parsed;
-                }
-            }
-            case "rid" -> {
-                Rid rid = Rid.parse(value);
-                for (Rid other : rids) {
-                    if (other.id().equals(rid.id())) {
-                        throw new MalformedLine("rid " + rid.id() + " declared twice");
+                case "rtcp-fb" -> {
+                    String[] parts = SdpText.headAndRest(value, "rtcp-fb");
+                    if (parts[0].equals("*")) {
+                        rtcpFeedbackForAll.add(parts[1]);
+                    } else {
+                        int pt = SdpText.payloadType(parts[0]);
+                        listed(formats, pt, "rtcp-fb");
+                        rtcpFeedback.computeIfAbsent(pt, k -> new ArrayList<>()).add(parts[1]);
                     }
                 }
-                rids.add(rid);
-            }
-            case "simulcast" -> {
-                once(simulcast, "simulcast");
-                simulcast = Simulcast.parse(value);
-            }
-            case "candidate" -> candidates.add(Candidate.parse(value));
-            case "end-of-candidates" -> endOfCandidates = true;
-            default -> {
-                // Unknown attributes stay in lines() verbatim.
+                case "extmap" -> {
+                    Extmap extmap = Extmap.parse(value);
+                    for (Extmap other : extmaps) {
+                        if (other.id() == extmap.id()) {
+                            throw new MalformedLine("extmap id " + extmap.id() + " already used for " + other.uri());
+                        }
+                    }
+                    extmaps.add(extmap);
+                }
+                case "ssrc" -> ssrcAttributes.add(SsrcAttribute.parse(value));
+                case "ssrc-group" -> ssrcGroups.add(SsrcGroup.parse(value));
+                case "msid" -> {
+                    // RFC 8830 allows several msid lines (one track in several streams); the engine uses the first.
+                    Msid parsed = Msid.parse(value);
+                    if (msid == null) {
+                        msid = parsed;
+                    }
+                }
+                case "rid" -> {
+                    Rid rid = Rid.parse(value);
+                    for (Rid other : rids) {
+                        if (other.id().equals(rid.id())) {
+                            throw new MalformedLine("rid " + rid.id() + " declared twice");
+                        }
+                    }
+                    rids.add(rid);
+                }
+                case "simulcast" -> {
+                    once(simulcast, "simulcast");
+                    simulcast = Simulcast.parse(value);
+                }
+                case "candidate" -> candidates.add(Candidate.parse(value));
+                case "end-of-candidates" -> endOfCandidates = true;
+                default -> {
+                    // Unknown attributes stay in lines() verbatim.
+                }
             }
         }
     }
@@ -213,7 +261,7 @@ public final class MediaSection {
 
     static void once(Object previous, String name) {
         if (previous != null) {
-            throw new MalformedLine("second " + name + " in one media description");
+            throw new MalformedLine("second a=" + name + " where only one is allowed");
         }
     }
 
@@ -260,7 +308,7 @@ public final class MediaSection {
     }
 
     public List<Fingerprint> fingerprints() {
-        return Collections.unmodifiableList(fingerprints);
+        return fingerprints;
     }
 
     public Optional<SetupRole> setup() {
@@ -277,7 +325,7 @@ public final class MediaSection {
 
     /** rtpmap per payload type, in the order written. */
     public Map<Integer, RtpMap> rtpMaps() {
-        return Collections.unmodifiableMap(rtpMaps);
+        return rtpMaps;
     }
 
     /** The fmtp parameters of a payload type as written ("minptime=10;useinbandfec=1"). */
@@ -305,7 +353,7 @@ public final class MediaSection {
     public List<String> rtcpFeedback(int payloadType) {
         List<String> own = rtcpFeedback.getOrDefault(payloadType, List.of());
         if (rtcpFeedbackForAll.isEmpty()) {
-            return Collections.unmodifiableList(own);
+            return own;
         }
         List<String> all = new ArrayList<>(own);
         all.addAll(rtcpFeedbackForAll);
@@ -326,7 +374,7 @@ public final class MediaSection {
     }
 
     public List<Extmap> extmaps() {
-        return Collections.unmodifiableList(extmaps);
+        return extmaps;
     }
 
     /** The id negotiated for an extension URI, if any. */
@@ -340,7 +388,7 @@ public final class MediaSection {
     }
 
     public List<SsrcAttribute> ssrcAttributes() {
-        return Collections.unmodifiableList(ssrcAttributes);
+        return ssrcAttributes;
     }
 
     /** Distinct ssrcs named by a=ssrc lines, in order of first appearance. */
@@ -349,7 +397,7 @@ public final class MediaSection {
     }
 
     public List<SsrcGroup> ssrcGroups() {
-        return Collections.unmodifiableList(ssrcGroups);
+        return ssrcGroups;
     }
 
     public Optional<SsrcGroup> ssrcGroup(String semantics) {
@@ -374,7 +422,7 @@ public final class MediaSection {
     }
 
     public List<Rid> rids() {
-        return Collections.unmodifiableList(rids);
+        return rids;
     }
 
     public Optional<Simulcast> simulcast() {
@@ -382,7 +430,7 @@ public final class MediaSection {
     }
 
     public List<Candidate> candidates() {
-        return Collections.unmodifiableList(candidates);
+        return candidates;
     }
 
     public boolean endOfCandidates() {

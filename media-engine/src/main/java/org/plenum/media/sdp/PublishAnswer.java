@@ -162,8 +162,7 @@ public record PublishAnswer(SessionDescription answer, PublishedTracks tracks) {
             extmaps.add(new Extmap(e.id(), answerDirection(e.direction()), e.uri(), ""));
         }
         d.extmaps = extmaps;
-        d.extensionIds = ExtensionIds.of(MediaSection.of(m.mediaLine(),
-                extmaps.stream().map(e -> SdpLine.attribute("extmap", e.attributeValue())).toList()));
+        d.extensionIds = ExtensionIds.of(extmaps);
 
         List<String> feedback = new ArrayList<>();
         for (String fb : m.rtcpFeedback(d.codec.payloadType())) {

@@ -1,7 +1,6 @@
 package org.plenum.media.sdp;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +23,35 @@ import java.util.Set;
 public final class SessionDescription {
     private final List<SdpLine> sessionLines;
     private final List<MediaSection> media;
+    // Final fields filled in the constructor: a description can be handed between threads freely.
+    private final String iceUfrag;
+    private final String icePwd;
+    private final List<Fingerprint> fingerprints;
+    private final SetupRole setup;
+    private final boolean iceLite;
+    private final List<List<String>> bundleGroups;
 
-    private String iceUfrag;
-    private String icePwd;
-    private final List<Fingerprint> fingerprints = new ArrayList<>();
-    private SetupRole setup;
-    private boolean iceLite;
-    private final List<List<String>> bundleGroups = new ArrayList<>();
-
-    private SessionDescription(List<SdpLine> sessionLines, List<MediaSection> media) {
+    /** {@code lineNumbers} holds the source line of each session line, or is null for lines built in code. */
+    private SessionDescription(List<SdpLine> sessionLines, List<MediaSection> media, List<Integer> lineNumbers)
+            throws SdpException {
         this.sessionLines = List.copyOf(sessionLines);
         this.media = List.copyOf(media);
+        SessionReader r = new SessionReader();
+        for (int i = 0; i < this.sessionLines.size(); i++) {
+            SdpLine line = this.sessionLines.get(i);
+            try {
+                r.read(line);
+            } catch (MalformedLine e) {
+                throw SdpException.atLine(lineNumbers == null ? 0 : lineNumbers.get(i), line, e.getMessage());
+            }
+        }
+        this.iceUfrag = r.iceUfrag;
+        this.icePwd = r.icePwd;
+        this.fingerprints = List.copyOf(r.fingerprints);
+        this.setup = r.setup;
+        this.iceLite = r.iceLite;
+        this.bundleGroups = List.copyOf(r.bundleGroups);
+        checkMids();
     }
 
     /** Parses with {@link SdpLimits#DEFAULT}. */
@@ -114,9 +131,7 @@ public final class SessionDescription {
         if (currentMedia != null) {
             media.add(MediaSection.parse(currentMedia, currentLines, currentMediaLineNumber, currentNumbers));
         }
-        SessionDescription description = new SessionDescription(session, media);
-        description.check(sessionNumbers);
-        return description;
+        return new SessionDescription(session, media, sessionNumbers);
     }
 
     /**
@@ -127,9 +142,7 @@ public final class SessionDescription {
         if (sessionLines.isEmpty() || !sessionLines.getFirst().toString().equals("v=0")) {
             throw new SdpException("SDP must start with 'v=0'");
         }
-        SessionDescription description = new SessionDescription(sessionLines, media);
-        description.check(null);
-        return description;
+        return new SessionDescription(sessionLines, media, null);
     }
 
     private static SdpLine toLine(String text, int lineNumber, SdpLimits limits) throws SdpException {
@@ -151,16 +164,7 @@ public final class SessionDescription {
         return new SdpLine(type, text.substring(2));
     }
 
-    /** {@code lineNumbers} holds the source line of each session line, or is null for lines built in code. */
-    private void check(List<Integer> lineNumbers) throws SdpException {
-        for (int i = 0; i < sessionLines.size(); i++) {
-            SdpLine line = sessionLines.get(i);
-            try {
-                readSessionLine(line);
-            } catch (MalformedLine e) {
-                throw SdpException.atLine(lineNumbers == null ? 0 : lineNumbers.get(i), line, e.getMessage());
-            }
-        }
+    private void checkMids() throws SdpException {
         Set<String> mids = new HashSet<>();
         for (MediaSection m : media) {
             if (m.mid().isPresent() && !mids.add(m.mid().get())) {
@@ -176,37 +180,47 @@ public final class SessionDescription {
         }
     }
 
-    private void readSessionLine(SdpLine line) {
-        if (!line.isAttribute()) {
-            return;
-        }
-        String value = line.attributeValue();
-        switch (line.attributeName()) {
-            case "ice-ufrag" -> {
-                MediaSection.once(iceUfrag, "ice-ufrag");
-                iceUfrag = MediaSection.iceUfrag(value);
+    /** Collects the session-level attributes the engine reads. */
+    private static final class SessionReader {
+        String iceUfrag;
+        String icePwd;
+        final List<Fingerprint> fingerprints = new ArrayList<>();
+        SetupRole setup;
+        boolean iceLite;
+        final List<List<String>> bundleGroups = new ArrayList<>();
+
+        void read(SdpLine line) {
+            if (!line.isAttribute()) {
+                return;
             }
-            case "ice-pwd" -> {
-                MediaSection.once(icePwd, "ice-pwd");
-                icePwd = MediaSection.icePwd(value);
-            }
-            case "fingerprint" -> fingerprints.add(Fingerprint.parse(value));
-            case "setup" -> {
-                MediaSection.once(setup, "setup");
-                setup = MediaSection.setupRole(value);
-            }
-            case "ice-lite" -> iceLite = true;
-            case "group" -> {
-                List<String> words = SdpText.words(value);
-                if (words.isEmpty()) {
-                    throw new MalformedLine("group needs '<semantics> <mid> ...'");
+            String value = line.attributeValue();
+            switch (line.attributeName()) {
+                case "ice-ufrag" -> {
+                    MediaSection.once(iceUfrag, "ice-ufrag");
+                    iceUfrag = MediaSection.iceUfrag(value);
                 }
-                if (words.getFirst().equals("BUNDLE")) {
-                    bundleGroups.add(List.copyOf(words.subList(1, words.size())));
+                case "ice-pwd" -> {
+                    MediaSection.once(icePwd, "ice-pwd");
+                    icePwd = MediaSection.icePwd(value);
                 }
-            }
-            default -> {
-                // kept verbatim
+                case "fingerprint" -> fingerprints.add(Fingerprint.parse(value));
+                case "setup" -> {
+                    MediaSection.once(setup, "setup");
+                    setup = MediaSection.setupRole(value);
+                }
+                case "ice-lite" -> iceLite = true;
+                case "group" -> {
+                    List<String> words = SdpText.words(value);
+                    if (words.isEmpty()) {
+                        throw new MalformedLine("group needs '<semantics> <mid> ...'");
+                    }
+                    if (words.getFirst().equals("BUNDLE")) {
+                        bundleGroups.add(List.copyOf(words.subList(1, words.size())));
+                    }
+                }
+                default -> {
+                    // kept verbatim
+                }
             }
         }
     }
@@ -234,7 +248,7 @@ public final class SessionDescription {
 
     /** The mids of each {@code a=group:BUNDLE} line (WebRTC uses one). */
     public List<List<String>> bundleGroups() {
-        return Collections.unmodifiableList(bundleGroups);
+        return bundleGroups;
     }
 
     public Optional<String> sessionIceUfrag() {
@@ -246,7 +260,7 @@ public final class SessionDescription {
     }
 
     public List<Fingerprint> sessionFingerprints() {
-        return Collections.unmodifiableList(fingerprints);
+        return fingerprints;
     }
 
     public Optional<SetupRole> sessionSetup() {

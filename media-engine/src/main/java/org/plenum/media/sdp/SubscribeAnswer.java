@@ -54,7 +54,7 @@ public record SubscribeAnswer(RemoteTransport remote, List<String> acceptedMids,
             if (receives) {
                 accepted.add(slot.mid());
                 acceptedSections.add(m);
-                extensions.put(slot.mid(), offeredOnly(ExtensionIds.of(m), slot.kind()));
+                extensions.put(slot.mid(), offeredOnly(m, slot.kind()));
             } else {
                 rejected.add(slot.mid());
             }
@@ -82,15 +82,15 @@ public record SubscribeAnswer(RemoteTransport remote, List<String> acceptedMids,
     }
 
     /** An answerer may only agree to what was offered (RFC 8285 §6); ignore anything else it lists. */
-    private static ExtensionIds offeredOnly(ExtensionIds answered, MediaKind kind) {
-        int[] ids = new int[RtpExtension.values().length];
-        for (RtpExtension e : RtpExtension.values()) {
-            Integer offered = SubscribeOffer.EXTMAP_IDS.get(e);
-            boolean offeredForKind = offered != null && (e != RtpExtension.AUDIO_LEVEL || kind == MediaKind.AUDIO);
-            ids[e.ordinal()] = offeredForKind ? answered.idOf(e) : ExtensionIds.NONE;
+    private static ExtensionIds offeredOnly(MediaSection answered, MediaKind kind) {
+        List<Extmap> kept = new ArrayList<>();
+        for (Extmap e : answered.extmaps()) {
+            RtpExtension known = RtpExtension.byUri(e.uri());
+            Integer offeredId = known == null ? null : SubscribeOffer.EXTMAP_IDS.get(known);
+            if (offeredId != null && (known != RtpExtension.AUDIO_LEVEL || kind == MediaKind.AUDIO)) {
+                kept.add(e);
+            }
         }
-        return new ExtensionIds(ids[RtpExtension.MID.ordinal()], ids[RtpExtension.RID.ordinal()],
-                ids[RtpExtension.REPAIRED_RID.ordinal()], ids[RtpExtension.AUDIO_LEVEL.ordinal()],
-                ids[RtpExtension.ABS_SEND_TIME.ordinal()], ids[RtpExtension.TRANSPORT_CC.ordinal()]);
+        return ExtensionIds.of(kept);
     }
 }

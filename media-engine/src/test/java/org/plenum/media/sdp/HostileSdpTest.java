@@ -91,7 +91,7 @@ class HostileSdpTest {
             Arguments.of("^a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level$", "a=extmap:256 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "extmap id 256 outside 1..255"),
             Arguments.of("^a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level$", "a=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "extmap id 2 already used"),
             Arguments.of("^a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level$", "a=extmap:1/sideways urn:x", "extmap direction 'sideways' is unknown"),
-            Arguments.of("^a=mid:0$", "a=mid:0\r\na=mid:1", "second mid"),
+            Arguments.of("^a=mid:0$", "a=mid:0\r\na=mid:1", "second a=mid"),
             Arguments.of("^a=mid:0$", "a=mid:a b", "mid must be a token"),
             Arguments.of("^a=sendonly$", "a=sendonly\r\na=recvonly", "second direction"),
             Arguments.of("^a=ice-ufrag:.*$", "a=ice-ufrag:ab<>", "ice-ufrag must be 4-256"),
