@@ -21,11 +21,11 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.plenum.media.ice.Rfc4571Framing;
 
 /**
  * The engine's two sockets: one UDP port shared by every session, and one ICE-TCP port (RFC 6544 passive,
@@ -69,8 +69,8 @@ public final class MediaPorts implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        // RFC 4571: a 16-bit length, then the packet; the decoder strips the length.
-                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(65535 + 2, 0, 2, 0, 2), new TcpInbound());
+                        // RFC 4571: a 16-bit length, then the packet; no media packet is longer than MAX_PACKET
+                        ch.pipeline().addLast(new Rfc4571Framing.Decoder(MAX_PACKET), new TcpInbound());
                     }
                 })
                 .bind(tcpBind).sync().channel();
@@ -231,6 +231,17 @@ public final class MediaPorts implements AutoCloseable {
         @Override
         public boolean tcp() {
             return false;
+        }
+
+        // equal by address, so a path re-created after the cache was cleared still finds its transport
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof UdpPath u && u.remote.equals(remote);
+        }
+
+        @Override
+        public int hashCode() {
+            return remote.hashCode();
         }
 
         @Override
