@@ -36,4 +36,33 @@ public final class Await {
             }
         }
     }
+
+    /**
+     * Probes a growing counter until it stays the same for {@code quiet}: the stream it counts has stopped.
+     *
+     * @throws IllegalStateException naming {@code what} when it still grows after {@code timeout}
+     */
+    public static long settled(String what, Supplier<Long> counter, Duration quiet, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        long last = counter.get();
+        Instant since = Instant.now();
+        while (true) {
+            try {
+                Thread.sleep(PAUSE); // the pause between two probes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+            long now = counter.get();
+            if (now != last) {
+                last = now;
+                since = Instant.now();
+            } else if (Duration.between(since, Instant.now()).compareTo(quiet) >= 0) {
+                return now;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("gave up after " + timeout.toSeconds() + " s waiting for " + what + " to stop growing");
+            }
+        }
+    }
 }

@@ -37,6 +37,8 @@ final class DistributionServer implements ServerUnderTest {
         env.put(Settings.envNameOf("http.host"), "127.0.0.1");
         env.put(Settings.envNameOf("http.port"), Integer.toString(port));
         env.put(Settings.envNameOf("data.dir"), workDir.resolve("data").toString());
+        env.putIfAbsent(Settings.envNameOf("media.udp.port"), "0");
+        env.putIfAbsent(Settings.envNameOf("media.tcp.port"), "0");
         LocalProcess process = LocalProcess.start("plenum", pb, workDir.resolve("plenum.log"));
         URI url = URI.create("http://127.0.0.1:" + port + "/");
         Api api = new Api(url);

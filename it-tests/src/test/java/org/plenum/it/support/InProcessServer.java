@@ -21,6 +21,8 @@ final class InProcessServer implements ServerUnderTest {
         all.put("http.host", "127.0.0.1");
         all.put("http.port", "0");
         all.put("data.dir", workDir.resolve("data").toString());
+        all.putIfAbsent("media.udp.port", "0");
+        all.putIfAbsent("media.tcp.port", "0");
         try {
             return new InProcessServer(PlenumServer.start(Settings.of(all)));
         } catch (Exception e) {

@@ -57,6 +57,8 @@ public final class PlatformCore implements AutoCloseable {
     public final AuditStore audit;
     /** Plugins' own schemas and roles; {@code pluginStorage.open(...)} is a plugin's {@code PluginStorage}. */
     public final PluginSchemas pluginStorage;
+    /** The built-in SFU; null when {@code media.enabled=false}. */
+    public final org.plenum.media.engine.MediaEngine media;
 
     private PlatformCore(Settings settings, MeterRegistry metrics, Clock clock) {
         this.settings = settings;
@@ -86,6 +88,10 @@ public final class PlatformCore implements AutoCloseable {
             this.audit = new AuditStore(database.dataSource(), clock);
             this.pluginStorage = new PluginSchemas(database.dataSource(), database.jdbcUrl(), PluginStorageConfig.from(settings));
             this.signaling = new SignalingHub(SignalingSettings.from(settings), tickets, roomStore, metrics, clock);
+            this.media = org.plenum.core.media.MediaSettings.enabled(settings)
+                    ? org.plenum.media.engine.MediaEngine.start(org.plenum.core.media.MediaSettings.from(settings), metrics)
+                    : null;
+            signaling.useMedia(media);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -100,6 +106,9 @@ public final class PlatformCore implements AutoCloseable {
     @Override
     public void close() {
         signaling.close();
+        if (media != null) {
+            media.close();
+        }
         pluginStorage.close();
         database.close();
     }

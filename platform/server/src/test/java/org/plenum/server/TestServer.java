@@ -72,6 +72,8 @@ public final class TestServer implements AutoCloseable {
         s.put("http.port", "0");
         s.put("data.dir", dataDir.toString());
         s.put("admin.password", ADMIN_PASSWORD);
+        s.putIfAbsent("media.udp.port", "0"); // any free port: tests may run beside a server
+        s.putIfAbsent("media.tcp.port", "0");
         s.putAll(extra);
         try {
             return new TestServer(loader == null ? PlenumServer.start(Settings.of(s)) : PlenumServer.start(Settings.of(s), loader), dataDir);

@@ -58,6 +58,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
     private final RoomModeration moderation;
     private final RoomChat chatCommands;
     private final RaisedHands hands;
+    final RoomMedia media;
     private boolean ending;
     /** The plugins' modules in this meeting; created with the first join, when the room's tenant is known. */
     private RoomPlugins plugins;
@@ -70,6 +71,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         this.moderation = new RoomModeration(this);
         this.chatCommands = new RoomChat(this);
         this.hands = new RaisedHands(this);
+        this.media = new RoomMedia(this, hub.media());
         this.mailbox = new Mailbox<>("room-" + id, this);
     }
 
@@ -137,6 +139,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             case RoomEvent.Shutdown s -> shutdown();
             case RoomEvent.PluginInbound in -> pluginInbound(in);
             case RoomEvent.PluginTask t -> t.task().run();
+            case RoomEvent.MediaTask t -> t.task().run();
             case RoomEvent.PluginsChanged c -> {
                 if (plugins != null) {
                     plugins.refresh(true);
@@ -223,6 +226,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         p.session.send(snapshotFor(p), re);
         broadcast(new ServerMessage.ParticipantJoined(p.view()), p);
         plugins.joined(p.pluginView());
+        media.admitted(p);
     }
 
     private void resume(RoomEvent.ResumeRequest r) {
@@ -251,6 +255,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         issueResumeToken(p);
         log.atInfo().setMessage("participant resumed").addKeyValue("room", id).addKeyValue("participant", p.id).log();
         s.send(snapshotFor(p), re);
+        media.reattached(p);
         if (wasDisconnected) {
             broadcast(new ServerMessage.ParticipantUpdated(p.view(), List.of("connection")), p);
             plugins.connectionChanged(p.pluginView());
@@ -276,7 +281,8 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         return new ServerMessage.Joined(p.id, p.role.wireName(), p.resumeToken, hub.settings().reconnectGrace().toSeconds(),
                 roomView(), views, raised, chat.visibleTo(p.id), p.isModerator() ? waitingViews() : null,
                 plugins.snapshots(p.pluginView()).stream()
-                        .map(snap -> new com.fasterxml.jackson.databind.util.RawValue(RoomPlugins.snapshotJson(snap))).toList());
+                        .map(snap -> new com.fasterxml.jackson.databind.util.RawValue(RoomPlugins.snapshotJson(snap))).toList(),
+                media.settingsFor(p));
     }
 
     ServerMessage.RoomView roomView() {
@@ -313,6 +319,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
                 case ClientMessage.Moderation m -> moderation.handle(p, m, in.re());
                 case ClientMessage.Chat c -> chatCommands.handle(p, c);
                 case ClientMessage.Hand h -> hands.handle(p, h);
+                case ClientMessage.Media m -> media.handle(p, m, in.re());
             };
             if (!answered && in.re() != null) {
                 in.session().send(new ServerMessage.Ok(ns), in.re());
@@ -489,6 +496,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         log.atInfo().setMessage("participant left").addKeyValue("room", id).addKeyValue("participant", p.id)
                 .addKeyValue("reason", reason).log();
         broadcast(new ServerMessage.ParticipantLeft(p.id, reason), null);
+        media.left(p);
         if (plugins != null) {
             plugins.left(p.pluginView().withConnected(false), switch (reason) {
                 case "kicked" -> LeaveReason.KICKED;
@@ -557,6 +565,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
     }
 
     private void closePlugins() {
+        media.close();
         if (plugins != null) {
             plugins.closing();
         }
@@ -609,6 +618,11 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
                 p.session.send(frame);
             }
         }
+    }
+
+    /** The admitted participant with this id, or null (engine callbacks may arrive after someone left). */
+    Participant participantOrNull(String participantId) {
+        return participants.get(participantId);
     }
 
     Participant participant(String participantId) {

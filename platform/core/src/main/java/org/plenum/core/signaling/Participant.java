@@ -23,6 +23,11 @@ final class Participant {
     String displayName;
     Role role;
     boolean muted;
+    /** The moderator whose mute the engine enforces until the participant unmutes themself; null otherwise. */
+    String mutedBy;
+    boolean videoMuted;
+    /** Connection quality 1..5 from the media engine; null until known. */
+    Integer quality;
     Instant handRaisedAt;
     /** The current socket, or null within the reconnect grace period. */
     ClientSession session;
@@ -60,7 +65,8 @@ final class Participant {
     }
 
     ServerMessage.ParticipantView view() {
-        return new ServerMessage.ParticipantView(id, displayName, role.wireName(), guest, handRaised(), handRaisedAt, muted, session != null);
+        return new ServerMessage.ParticipantView(id, displayName, role.wireName(), guest, handRaised(), handRaisedAt, muted, session != null, videoMuted,
+                mutedBy, quality);
     }
 
     ServerMessage.WaitingView waitingView() {

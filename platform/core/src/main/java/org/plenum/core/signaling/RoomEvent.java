@@ -42,6 +42,10 @@ sealed interface RoomEvent {
     record PluginTask(Runnable task) implements RoomEvent {
     }
 
+    /** Work for the room's thread on behalf of the media engine (answers, offers, speaker changes). */
+    record MediaTask(Runnable task) implements RoomEvent {
+    }
+
     /** The plugin host changed what is active: rooms bring their modules in line. */
     record PluginsChanged() implements RoomEvent {
     }

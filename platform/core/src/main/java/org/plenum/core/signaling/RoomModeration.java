@@ -113,12 +113,18 @@ final class RoomModeration {
         }
     }
 
-    /** Sets the flag others see; the media engine will enforce it once it exists. */
+    /**
+     * Mutes a participant for everyone: the media engine drops their audio from now on, whatever their
+     * client does, until they unmute themselves (which everyone sees).
+     */
     private void mute(Participant actor, String participantId) {
         Participant t = room.participant(participantId);
         audit("mute", actor, t);
-        if (!t.muted) {
-            t.muted = true;
+        boolean announce = !t.muted || t.mutedBy == null;
+        t.muted = true;
+        t.mutedBy = actor.id;
+        room.media.mutedByModerator(t);
+        if (announce) {
             room.broadcast(new ServerMessage.ParticipantUpdated(t.view(), List.of("muted")), null);
         }
     }

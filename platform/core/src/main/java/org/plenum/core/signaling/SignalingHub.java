@@ -57,6 +57,8 @@ public final class SignalingHub implements AutoCloseable {
     volatile RoomModuleProvider modules = RoomModuleProvider.NONE;
     /** Calls into plugin code: each on its own thread, with the plugin's loader, bounded in time. */
     final PluginCalls pluginCalls;
+    /** The media engine rooms hand their {@code media} namespace to; null runs signaling without media. */
+    private volatile org.plenum.media.engine.MediaEngine media;
 
     public SignalingHub(SignalingSettings settings, TicketService tickets, RoomStore roomStore, MeterRegistry registry, Clock clock) {
         this.settings = settings;
@@ -88,6 +90,15 @@ public final class SignalingHub implements AutoCloseable {
         }
         session.startJoinTimer();
         return session;
+    }
+
+    /** Attaches the media engine; rooms opened from now on hand it their {@code media} namespace. */
+    public void useMedia(org.plenum.media.engine.MediaEngine engine) {
+        this.media = engine;
+    }
+
+    org.plenum.media.engine.MediaEngine media() {
+        return media;
     }
 
     /** Attaches the plugin host: from now on rooms ask it which plugin modules they host. */

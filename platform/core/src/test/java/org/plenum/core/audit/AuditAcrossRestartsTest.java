@@ -23,7 +23,8 @@ class AuditAcrossRestartsTest {
     Path dataDir;
 
     private PlatformCore start() {
-        return PlatformCore.start(Settings.of(Map.of("data.dir", dataDir.toString(), "admin.password", "bootstrap-password")),
+        return PlatformCore.start(Settings.of(Map.of("data.dir", dataDir.toString(), "admin.password", "bootstrap-password",
+                "media.udp.port", "0", "media.tcp.port", "0")),
                 new SimpleMeterRegistry());
     }
 

@@ -28,7 +28,7 @@ abstract class StoreContract {
     abstract Map<String, String> databaseSettings();
 
     private PlatformCore startCore() {
-        return PlatformCore.start(Settings.of(databaseSettings()).with(Map.of("admin.password", "bootstrap-password")),
+        return PlatformCore.start(Settings.of(databaseSettings()).with(Map.of("admin.password", "bootstrap-password", "media.udp.port", "0", "media.tcp.port", "0")),
                 new SimpleMeterRegistry());
     }
 

@@ -51,6 +51,8 @@ public final class HostFixture implements AutoCloseable {
         }
         settings.put("data.dir", dataDir.toString());
         settings.put("admin.password", "admin-password-for-tests");
+        settings.put("media.udp.port", "0"); // any free port: tests may run beside a server
+        settings.put("media.tcp.port", "0");
         settings.put("plugins.truststore", signing.trustStore(dataDir).toString());
         settings.put("plugins.truststore.password", SignedJars.TRUST_STORE_PASSWORD);
         settings.putAll(extra);

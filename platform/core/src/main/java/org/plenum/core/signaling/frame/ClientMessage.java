@@ -19,6 +19,9 @@ public sealed interface ClientMessage {
     sealed interface Hand extends ClientMessage {
     }
 
+    sealed interface Media extends ClientMessage {
+    }
+
     /** {@code control/join}: either a ticket (with an optional display name) or a resume token. */
     record Join(String ticket, String displayName, String resumeToken) implements Control {
         public boolean isResume() {
@@ -79,5 +82,30 @@ public sealed interface ClientMessage {
     }
 
     record LowerAll() implements Hand {
+    }
+
+    /**
+     * {@code media/publish}: an SDP offer of the participant's publish connection; {@code sources} says which
+     * transceiver (by mid) carries the microphone, the camera or the screen. Unnamed ones are guessed.
+     */
+    record Publish(String sdp, java.util.Map<String, String> sources) implements Media {
+    }
+
+    /** {@code media/answer}: the answer to the server's subscribe offer of {@code version}. */
+    record SubscribeAnswer(String sdp, long version) implements Media {
+    }
+
+    /** {@code media/view}: which participants' video this client shows, at what size. */
+    record View(java.util.List<Tile> tiles) implements Media {
+        public record Tile(String participantId, String source, int width, int height) {
+        }
+    }
+
+    /** {@code media/audio_only}: receive no video at all (thin links). */
+    record AudioOnly(boolean enabled) implements Media {
+    }
+
+    /** {@code media/mute_state}: the participant's own microphone and camera state, for everyone to see. */
+    record MuteState(Boolean audio, Boolean video) implements Media {
     }
 }

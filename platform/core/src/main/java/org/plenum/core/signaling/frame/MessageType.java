@@ -28,7 +28,12 @@ public enum MessageType {
     CHAT_CLEAR("chat", "clear", b -> new ClientMessage.Clear()),
     HAND_RAISE("hand", "raise", b -> new ClientMessage.Raise()),
     HAND_LOWER("hand", "lower", b -> new ClientMessage.Lower(text(b, "participantId"))),
-    HAND_LOWER_ALL("hand", "lower_all", b -> new ClientMessage.LowerAll());
+    HAND_LOWER_ALL("hand", "lower_all", b -> new ClientMessage.LowerAll()),
+    MEDIA_PUBLISH("media", "publish", b -> new ClientMessage.Publish(text(b, "sdp"), sources(b.get("sources")))),
+    MEDIA_ANSWER("media", "answer", b -> new ClientMessage.SubscribeAnswer(text(b, "sdp"), b.get("version").asLong())),
+    MEDIA_VIEW("media", "view", b -> new ClientMessage.View(tiles(b.get("tiles")))),
+    MEDIA_AUDIO_ONLY("media", "audio_only", b -> new ClientMessage.AudioOnly(b.get("enabled").asBoolean())),
+    MEDIA_MUTE_STATE("media", "mute_state", b -> new ClientMessage.MuteState(flag(b, "audio"), flag(b, "video")));
 
     public final String ns;
     public final String type;
@@ -63,6 +68,28 @@ public enum MessageType {
 
     ClientMessage decode(JsonNode body) {
         return decoder.apply(body);
+    }
+
+    private static Boolean flag(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() ? null : n.asBoolean();
+    }
+
+    private static java.util.Map<String, String> sources(JsonNode n) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (n != null) {
+            n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        return out;
+    }
+
+    private static java.util.List<ClientMessage.View.Tile> tiles(JsonNode n) {
+        java.util.List<ClientMessage.View.Tile> out = new java.util.ArrayList<>();
+        for (JsonNode t : n) {
+            out.add(new ClientMessage.View.Tile(t.get("participantId").asText(), t.get("source").asText(),
+                    t.get("width").asInt(), t.get("height").asInt()));
+        }
+        return out;
     }
 
     private static String text(JsonNode body, String field) {

@@ -21,8 +21,13 @@ public sealed interface ServerMessage {
     // ---- views shared by several messages
 
     /** A participant as everyone in the room sees them. */
+    /**
+     * {@code muted}: the microphone is off (by the participant, or by a moderator: then {@code mutedBy} names
+     * who). {@code videoMuted}: the camera is off. {@code quality}: 1 (unusable) to 5 (excellent), once known.
+     */
     record ParticipantView(String id, String displayName, String role, boolean guest, boolean handRaised,
-                           Instant handRaisedAt, boolean muted, boolean connected) {
+                           Instant handRaisedAt, boolean muted, boolean connected, boolean videoMuted, String mutedBy,
+                           Integer quality) {
     }
 
     record RaisedHand(String participantId, Instant raisedAt) {
@@ -48,7 +53,8 @@ public sealed interface ServerMessage {
      */
     record Joined(String participantId, String role, String resumeToken, long reconnectGraceSeconds, RoomView room,
                   List<ParticipantView> participants, List<RaisedHand> raisedHands, List<ChatLine> chat,
-                  List<WaitingView> waiting, List<com.fasterxml.jackson.databind.util.RawValue> plugins) implements ServerMessage {
+                  List<WaitingView> waiting, List<com.fasterxml.jackson.databind.util.RawValue> plugins,
+                  MediaSettings media) implements ServerMessage {
         public String ns() { return "control"; }
         public String type() { return "joined"; }
     }
@@ -115,6 +121,48 @@ public sealed interface ServerMessage {
     record Cleared(String by) implements ServerMessage {
         public String ns() { return "chat"; }
         public String type() { return "cleared"; }
+    }
+
+    // ---- media
+
+    /** The answer to {@code media/publish}. */
+    record MediaAnswer(String sdp) implements ServerMessage {
+        public String ns() { return "media"; }
+        public String type() { return "answer"; }
+    }
+
+    /** A track of a subscribe offer: who sends on the transceiver with this mid, and what. */
+    record MediaTrack(String mid, String participantId, String source) {
+    }
+
+    /** A (re-)offer for the subscribe connection; answer with {@code media/answer} and the same version. */
+    record MediaOffer(String sdp, long version, List<MediaTrack> tracks) implements ServerMessage {
+        public String ns() { return "media"; }
+        public String type() { return "offer"; }
+    }
+
+    record DominantSpeaker(String participantId) implements ServerMessage {
+        public String ns() { return "media"; }
+        public String type() { return "dominant_speaker"; }
+    }
+
+    /** This participant's own connection quality. */
+    record MediaQuality(int score, double loss, int rttMs, int jitterMs) implements ServerMessage {
+        public String ns() { return "media"; }
+        public String type() { return "quality"; }
+    }
+
+    /** The media connection ended; the client may publish again to start over. */
+    record MediaFailed(String reason) implements ServerMessage {
+        public String ns() { return "media"; }
+        public String type() { return "failed"; }
+    }
+
+    /** Media settings in the join snapshot: ICE servers (TURN, when configured) and last-N. */
+    record MediaSettings(List<IceServer> iceServers, int lastN) {
+    }
+
+    record IceServer(List<String> urls, String username, String credential) {
     }
 
     // ---- plugins
