@@ -16,8 +16,8 @@ final class Subscription {
 
     /** Packets kept for NACKs: about a second of 2.5 Mbit/s video. */
     private static final int CACHE_PACKETS = 512;
-    /** The header extension id the engine's subscribe offers give abs-send-time (see SubscribeOffer.EXTMAP_IDS). */
-    static final int ABS_SEND_TIME_ID = 2;
+    /** The header extension id the engine's subscribe offers give abs-send-time. */
+    static final int ABS_SEND_TIME_ID = org.plenum.media.sdp.SubscribeOffer.ABS_SEND_TIME_ID;
 
     final Peer subscriber;
     final PublishedTrack track;
