@@ -14,6 +14,10 @@ public interface DatagramReceiver {
      */
     void onPacket(byte[] buf, int off, int len, MediaPath path, long received);
 
+    /** A datagram larger than any media packet arrived and was dropped unread. */
+    default void onOversized() {
+    }
+
     /** An ICE-TCP connection ended; sessions that used it lose their path. */
     default void onPathClosed(MediaPath path) {
     }

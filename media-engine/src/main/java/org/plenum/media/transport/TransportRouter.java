@@ -42,6 +42,7 @@ public final class TransportRouter implements DatagramReceiver {
         } while (byUfrag.containsKey(creds.ufrag()));
         PeerTransport t = new PeerTransport(creds, certificate, loop, this, metrics, owner);
         byUfrag.put(creds.ufrag(), t);
+        metrics.sessions(byUfrag.size());
         return t;
     }
 
@@ -60,6 +61,7 @@ public final class TransportRouter implements DatagramReceiver {
     void forget(PeerTransport t) {
         byUfrag.remove(t.localCredentials().ufrag(), t);
         byPath.values().removeIf(v -> v == t);
+        metrics.sessions(byUfrag.size());
     }
 
     @Override
@@ -94,6 +96,11 @@ public final class TransportRouter implements DatagramReceiver {
             }
             case UNKNOWN -> metrics.drop(EngineMetrics.Drop.GARBAGE);
         }
+    }
+
+    @Override
+    public void onOversized() {
+        metrics.drop(EngineMetrics.Drop.OVERSIZED);
     }
 
     @Override
