@@ -34,14 +34,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SubscribeOffer {
 
-    /** Extmap ids of the engine's subscribe offers; one-byte header ids, the same numbers Chrome uses. */
-    static final Map<RtpExtension, Integer> EXTMAP_IDS = Map.of(
-            RtpExtension.AUDIO_LEVEL, 1, RtpExtension.ABS_SEND_TIME, ABS_SEND_TIME_ID, RtpExtension.MID, 4);
     /**
      * The id forwarded packets carry abs-send-time under (the forwarder writes it). No transport-cc: with it
      * negotiated Chrome stops sending REMB, and REMB is the subscriber bandwidth estimate the engine uses.
      */
     public static final int ABS_SEND_TIME_ID = 2;
+    /** Extmap ids of the engine's subscribe offers; one-byte header ids, the same numbers Chrome uses. */
+    static final Map<RtpExtension, Integer> EXTMAP_IDS = Map.of(
+            RtpExtension.AUDIO_LEVEL, 1, RtpExtension.ABS_SEND_TIME, ABS_SEND_TIME_ID, RtpExtension.MID, 4);
     private static final List<RtpExtension> AUDIO_EXTENSIONS = List.of(
             RtpExtension.AUDIO_LEVEL, RtpExtension.ABS_SEND_TIME, RtpExtension.MID);
     private static final List<RtpExtension> VIDEO_EXTENSIONS = List.of(
