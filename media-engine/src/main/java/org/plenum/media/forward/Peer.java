@@ -200,8 +200,9 @@ public final class Peer {
             return; // RTX on the media SSRC's payload type list, or a codec we did not accept
         }
         layer.onPacket(len, packet.sequenceNumber(), packet.timestamp(), received);
+        int level = -1;
         if (track.source == MediaSource.MICROPHONE) {
-            int level = extensions.audioLevel(packet);
+            level = extensions.audioLevel(packet);
             if (level >= 0) {
                 room.spoke(id, HeaderExtensions.levelDbov(level), received);
             }
@@ -211,7 +212,7 @@ public final class Peer {
             }
         }
         for (Subscription s : track.subscriptions) {
-            s.forward(packet, layer, received, room.out, room.metrics);
+            s.forward(packet, layer, level, received, room.out, room.metrics);
         }
     }
 

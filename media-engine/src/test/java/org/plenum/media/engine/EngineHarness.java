@@ -14,7 +14,7 @@ import org.plenum.media.testpeer.Pump;
  */
 final class EngineHarness implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(5);
+    static final Duration WAIT = Duration.ofSeconds(15);
 
     final MediaEngine engine;
     final MediaRoom room;

@@ -193,9 +193,10 @@ public final class TestPeer implements AutoCloseable {
         }
         byte[] request = b.messageIntegrity(remotePwd.getBytes(StandardCharsets.UTF_8)).fingerprint().encode();
         byte[] tid = Arrays.copyOfRange(request, 8, 20);
-        for (int attempt = 0; attempt < 10; attempt++) {
+        // a browser retransmits with back-off for about 40 s; 10 s is plenty even on a loaded test machine
+        for (int attempt = 0; attempt < 20; attempt++) {
             sendRaw(request);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(250);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(1000, 100L << Math.min(attempt, 4)));
             StunMessage m;
             while ((m = poll(stunResponses, deadline)) != null) {
                 if (!Arrays.equals(m.transactionId(), tid)) {
