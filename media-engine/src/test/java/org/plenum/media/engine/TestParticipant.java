@@ -33,6 +33,7 @@ final class TestParticipant implements MediaListener {
     TestPeer publisher;
     TestPeer subscriber;
     private Offer answered;
+    private boolean tcp;
 
     TestParticipant(EngineHarness harness, String id) {
         this.harness = harness;
@@ -64,9 +65,19 @@ final class TestParticipant implements MediaListener {
 
     // ---- publishing
 
-    /** Publishes {@code offer} over UDP and connects; returns the engine's answer. */
+    /** From now on, new PeerConnections use ICE-TCP instead of UDP. */
+    TestParticipant overTcp() {
+        tcp = true;
+        return this;
+    }
+
+    private TestPeer newPeer() {
+        return tcp ? TestPeer.tcp(harness.engine.tcpPort()) : TestPeer.udp(harness.engine.udpPort());
+    }
+
+    /** Publishes {@code offer} and connects; returns the engine's answer. */
     String publish(PublishOfferBuilder offer) {
-        return publish(offer, TestPeer.udp(harness.engine.udpPort()));
+        return publish(offer, newPeer());
     }
 
     String publish(PublishOfferBuilder offer, TestPeer peer) {
@@ -103,7 +114,7 @@ final class TestParticipant implements MediaListener {
 
     private void answer(Offer offer) {
         if (subscriber == null) {
-            subscriber = TestPeer.udp(harness.engine.udpPort());
+            subscriber = newPeer();
         }
         get(media.answerSubscribe(SubscribeAnswerBuilder.answer(offer.sdp(), subscriber), offer.version()));
         answered = offer;
