@@ -51,7 +51,6 @@ public final class Peer {
     final String id;
     final ForwardingRoom room;
     final MediaListener listener;
-    private final long createdNanos = System.nanoTime();
     private PeerTransport publish;
     private PeerTransport subscribe;
     private HeaderExtensions extensions = HeaderExtensions.NONE;
@@ -570,7 +569,8 @@ public final class Peer {
             t.fail("no connectivity checks for 30 s (consent expired)");
             return true;
         }
-        if (!t.connected() && nowNanos - createdNanos > room.config.iceTimeout().toNanos() && t.state() == PeerTransport.State.NEW) {
+        // from the transport's creation, not the participant's join: a connection made for a late publisher gets its full time
+        if (!t.connected() && nowNanos - t.createdNanos() > room.config.iceTimeout().toNanos() && t.state() == PeerTransport.State.NEW) {
             t.fail("ICE did not connect within " + room.config.iceTimeout().toSeconds() + " s");
             return true;
         }
