@@ -102,11 +102,23 @@ public final class Peer {
 
     /** Answers the browser's publish offer. A new offer on the same connection (screen share added) keeps it. */
     public String publish(String offer, Map<String, MediaSource> sources) throws MediaException {
-        if (publish == null) {
+        boolean fresh = publish == null;
+        if (fresh) {
             publish = room.router.create(this);
             publish.listen(new PublishSide());
         }
-        Negotiation.PublishOutcome outcome = room.sdp.answerPublish(offer, publish, sources, ++publishVersion);
+        Negotiation.PublishOutcome outcome;
+        try {
+            outcome = room.sdp.answerPublish(offer, publish, sources, publishVersion + 1);
+        } catch (MediaException e) {
+            if (fresh) {
+                // a refused first offer leaves nothing behind (no transport that would time out and report a failure)
+                publish.close();
+                publish = null;
+            }
+            throw e;
+        }
+        publishVersion++;
         publish.expectFingerprint(outcome.remoteFingerprint());
         extensions = outcome.extensions();
         Map<String, PublishedTrack> next = new LinkedHashMap<>();

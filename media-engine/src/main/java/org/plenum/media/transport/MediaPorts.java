@@ -165,6 +165,7 @@ public final class MediaPorts implements AutoCloseable {
             int len = content.readableBytes();
             if (len > MAX_PACKET) {
                 oversized++;
+                receiver.onOversized(udpPath(packet.sender()), len);
                 return;
             }
             content.getBytes(content.readerIndex(), scratch, 0, len);
@@ -191,6 +192,7 @@ public final class MediaPorts implements AutoCloseable {
             int len = frame.readableBytes();
             if (len > MAX_PACKET) {
                 oversized++;
+                receiver.onOversized(path, len);
                 return;
             }
             frame.getBytes(frame.readerIndex(), scratch, 0, len);

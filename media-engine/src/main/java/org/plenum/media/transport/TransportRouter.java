@@ -97,6 +97,13 @@ public final class TransportRouter implements DatagramReceiver {
     }
 
     @Override
+    public void onOversized(MediaPath path, int length) {
+        metrics.packetsIn.increment();
+        metrics.bytesIn.increment(length);
+        metrics.drop(EngineMetrics.Drop.OVERSIZED);
+    }
+
+    @Override
     public void onPathClosed(MediaPath path) {
         PeerTransport t = byPath.remove(path);
         if (t != null && t.path() == path) {
