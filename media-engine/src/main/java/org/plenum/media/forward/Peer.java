@@ -256,7 +256,7 @@ public final class Peer {
         // subscribers waiting for this layer can now be pointed at it
         for (Subscription s : track.subscriptions) {
             if (s.targetSource() < 0) {
-                chooseLayer(s, System.nanoTime());
+                s.subscriber.chooseLayer(s, System.nanoTime()); // the subscriber's view, audio-only and bandwidth
             }
         }
         return layer;
@@ -523,7 +523,7 @@ public final class Peer {
         }
         TileHint hint = view == null ? null : view.get(t.publisher.id + "/" + t.source.wireName());
         boolean visible = view == null || (hint != null && hint.visible());
-        s.active = !audioOnly && visible && room.inLastN(id, t.publisher.id);
+        s.activate(!audioOnly && visible && room.inLastN(id, t.publisher.id));
         if (!s.active) {
             return;
         }

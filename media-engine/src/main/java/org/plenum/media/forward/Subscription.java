@@ -139,12 +139,27 @@ final class Subscription {
         return (((nanos / 1_000) << 18) / 1_000_000) & 0xFFFFFF;
     }
 
+    /**
+     * Starts or pauses this video (audio only, tile off screen, out of last-N). A paused stream resumes at the
+     * next keyframe, continuing the subscriber's sequence numbers: its decoder cannot use the frames in between.
+     */
+    void activate(boolean on) {
+        if (active && !on && track.video()) {
+            rewriter.pause();
+        }
+        active = on;
+    }
+
     /** Chooses the source layer to forward from now on (switches at its next keyframe). */
     void select(PublishedTrack.Layer layer, long nowNanos) {
-        if (layer.ssrc < 0 || layer.ssrc == rewriter.targetSource()) {
+        if (layer.ssrc < 0) {
             return;
         }
-        rewriter.selectSource(layer.ssrc);
+        if (layer.ssrc != rewriter.targetSource()) {
+            rewriter.selectSource(layer.ssrc);
+        } else if (!rewriter.awaitingKeyframe()) {
+            return;
+        }
         if (track.video()) {
             subscriber.room.requestKeyframe(track, layer.ssrc, nowNanos);
         }

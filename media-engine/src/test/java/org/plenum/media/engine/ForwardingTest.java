@@ -1,10 +1,14 @@
 package org.plenum.media.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plenum.media.engine.MediaAssertions.assertConsecutive;
+import static org.plenum.media.engine.MediaAssertions.audioLevel;
+import static org.plenum.media.engine.MediaAssertions.tag;
+import static org.plenum.media.engine.MediaAssertions.tagged;
+import static org.plenum.media.engine.MediaAssertions.taggedAfter;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.plenum.media.rtp.RtpPacket;
 import org.plenum.media.testpeer.Await;
 import org.plenum.media.testpeer.Camera;
 import org.plenum.media.testpeer.PublishOfferBuilder;
@@ -68,25 +72,74 @@ class ForwardingTest {
         }
     }
 
-    static int tag(ReceivedRtp p) {
-        RtpStream.Mark m = p.mark();
-        return m == null ? -1 : m.tag();
+    @Test
+    void enforcedMuteStopsThePublishersAudioButNotItsVideoUntilLifted() {
+        try (EngineHarness h = EngineHarness.start()) {
+            TestParticipant alice = h.join("alice");
+            TestParticipant bob = h.join("bob");
+            PublishOfferBuilder offer = new PublishOfferBuilder();
+            alice.publish(offer);
+            bob.subscribe(2);
+            RtpStream mic = offer.audioStream(MIC);
+            RtpStream cam = offer.videoStream(CAM);
+            h.pump.add(() -> alice.publisher.sendRtp(mic.audioPacket(30))).add(new Camera(alice.publisher, List.of(cam), 600));
+            Await.until("bob hears alice", EngineHarness.WAIT, () -> tagged(bob.subscriber, MIC).size() >= 5);
+
+            alice.media.enforceMute(true);
+            h.barrier(); // every packet sent from now on reaches the engine after the mute
+            int micCut = mic.lastSeq();
+            int camCut = cam.lastSeq();
+            double mutedBefore = h.dropped(EngineMetrics.Drop.MUTED);
+            Await.until("alice's video keeps flowing to bob", EngineHarness.WAIT,
+                    () -> taggedAfter(bob.subscriber, CAM, camCut).size() >= 25);
+            assertThat(taggedAfter(bob.subscriber, MIC, micCut)).as("alice's audio while muted").isEmpty();
+            assertThat(h.dropped(EngineMetrics.Drop.MUTED)).isGreaterThan(mutedBefore);
+
+            alice.media.enforceMute(false);
+            h.barrier();
+            int unmuted = mic.lastSeq();
+            Await.until("bob hears alice again", EngineHarness.WAIT, () -> taggedAfter(bob.subscriber, MIC, unmuted).size() >= 5);
+        }
     }
 
-    /** The RFC 6464 level in the subscriber's one-byte extension with id 1, or -1. */
-    static int audioLevel(ReceivedRtp p) {
-        RtpPacket packet = RtpPacket.parse(p.plain(), 0, p.plain().length);
-        int at = packet.findExtension(1);
-        return at < 0 ? -1 : p.plain()[at] & 0x7F;
-    }
+    @Test
+    void audioOnlySubscribersAndPausedTilesGetNoVideoButAllAudio() {
+        try (EngineHarness h = EngineHarness.start()) {
+            TestParticipant alice = h.join("alice");
+            TestParticipant bob = h.join("bob");     // audio only
+            TestParticipant carol = h.join("carol"); // shows alice's tile at 0x0
+            TestParticipant dave = h.join("dave");   // shows no tile of alice at all
+            TestParticipant erin = h.join("erin");   // shows alice
+            bob.media.audioOnly(true);
+            carol.media.view(List.of(new TileHint("alice", MediaSource.CAMERA, 0, 0)));
+            dave.media.view(List.of(new TileHint("somebody", MediaSource.CAMERA, 640, 360)));
+            erin.media.view(List.of(new TileHint("alice", MediaSource.CAMERA, 640, 360)));
+            PublishOfferBuilder offer = new PublishOfferBuilder().simulcast();
+            alice.publish(offer);
+            for (TestParticipant sub : List.of(bob, carol, dave, erin)) {
+                sub.subscribe(2);
+            }
+            // the layers' SSRCs are learnt from the first packets, after every subscriber is connected
+            RtpStream mic = offer.audioStream(MIC);
+            List<RtpStream> layers = List.of(offer.layer(0, CAM), offer.layer(1, CAM), offer.layer(2, CAM));
+            h.pump.add(() -> alice.publisher.sendRtp(mic.audioPacket(30))).add(new Camera(alice.publisher, layers, 100, 300, 900));
 
-    /** Sequence numbers +1 each (mod 2^16), timestamps never going back. */
-    static void assertConsecutive(List<ReceivedRtp> packets) {
-        for (int i = 1; i < packets.size(); i++) {
-            ReceivedRtp a = packets.get(i - 1);
-            ReceivedRtp b = packets.get(i);
-            assertThat(b.seq()).as("seq after %s", a).isEqualTo((a.seq() + 1) & 0xFFFF);
-            assertThat((int) (b.timestamp() - a.timestamp())).as("timestamp after %s", a).isGreaterThanOrEqualTo(0);
+            Await.until("erin sees alice", EngineHarness.WAIT, () -> tagged(erin.subscriber, CAM).size() >= 25);
+            for (TestParticipant sub : List.of(bob, carol, dave)) {
+                Await.until(sub + " hears alice", EngineHarness.WAIT, () -> tagged(sub.subscriber, MIC).size() >= 25);
+            }
+            for (TestParticipant sub : List.of(bob, carol, dave)) {
+                assertThat(tagged(sub.subscriber, CAM)).as("video packets to " + sub).isEmpty();
+            }
+            assertThat(h.dropped(EngineMetrics.Drop.NOT_SELECTED)).isPositive();
+
+            // carol makes the tile visible: video starts at a keyframe
+            carol.media.view(List.of(new TileHint("alice", MediaSource.CAMERA, 640, 360)));
+            Await.until("carol sees alice", EngineHarness.WAIT, () -> tagged(carol.subscriber, CAM).size() >= 10);
+            List<ReceivedRtp> video = tagged(carol.subscriber, CAM);
+            assertThat(video.getFirst().vp8Keyframe()).isTrue();
+            assertConsecutive(video);
+            assertThat(tagged(bob.subscriber, CAM)).isEmpty();
         }
     }
 }
