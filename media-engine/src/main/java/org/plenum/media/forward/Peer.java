@@ -213,13 +213,14 @@ public final class Peer {
         layer.onPacket(len, packet.sequenceNumber(), packet.timestamp(), received);
         int level = -1;
         if (track.source == MediaSource.MICROPHONE) {
+            if (muteEnforced) {
+                // nobody hears a muted participant, so they are not the speaker either (no highlight, no last-N slot)
+                room.metrics.drop(EngineMetrics.Drop.MUTED);
+                return;
+            }
             level = extensions.audioLevel(packet);
             if (level >= 0) {
                 room.spoke(id, HeaderExtensions.levelDbov(level), received);
-            }
-            if (muteEnforced) {
-                room.metrics.drop(EngineMetrics.Drop.MUTED);
-                return;
             }
         }
         for (Subscription s : track.subscriptions) {
