@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.plenum.media.engine.MediaAssertions.tagged;
 import static org.plenum.media.engine.MediaAssertions.taggedAfter;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +32,7 @@ import org.plenum.media.testpeer.Await;
 import org.plenum.media.testpeer.PublishOfferBuilder;
 import org.plenum.media.testpeer.RtpStream;
 import org.plenum.media.testpeer.SubscribeAnswerBuilder;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whatever arrives at the engine's socket or API, it drops what is not valid, counts it by reason, throws
@@ -51,6 +57,10 @@ class HostileInputTest {
             Await.until("bob hears alice", EngineHarness.WAIT, () -> tagged(bob.subscriber, MIC).size() >= 5);
             h.pump.remove(talking); // alice's socket is the test's own from here on
             attacker.setSoTimeout(300);
+            ListAppender<ILoggingEvent> log = new ListAppender<>();
+            log.start();
+            Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+            root.addAppender(log);
             InetSocketAddress engine = new InetSocketAddress(InetAddress.getLoopbackAddress(), h.engine.udpPort());
             double garbage = h.dropped(Drop.GARBAGE);
             double unknown = h.dropped(Drop.UNKNOWN_SENDER);
@@ -107,6 +117,9 @@ class HostileInputTest {
             assertThat(h.dropped(Drop.OVERSIZED)).isEqualTo(oversized + 2);
             assertThat(h.dropped(Drop.SRTP_FAILED)).isEqualTo(srtpFailed + 2);
             assertThat(h.dropped(Drop.REPLAYED)).isEqualTo(replayed + 2);
+            root.detachAppender(log);
+            assertThat(log.list).as("warnings or exceptions while handling garbage")
+                    .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null);
 
             // and the engine carries on: alice still reaches bob, exactly once per packet, and a newcomer gets in
             int cut = mic.lastSeq();
@@ -119,6 +132,29 @@ class HostileInputTest {
             Await.until("carol hears alice", EngineHarness.WAIT, () -> tagged(carol.subscriber, MIC).size() >= 10);
             assertThat(alice.failures).isEmpty();
             assertThat(bob.failures).isEmpty();
+        }
+    }
+
+    @Test
+    void anOversizedFrameOnIceTcpIsCountedAndEndsOnlyThatConnection() throws Exception {
+        try (EngineHarness h = EngineHarness.start(); Socket attacker = new Socket(InetAddress.getLoopbackAddress(), h.engine.tcpPort())) {
+            double oversized = h.dropped(Drop.OVERSIZED);
+            byte[] frame = new byte[2 + 2000];
+            frame[0] = (byte) (2000 >> 8);
+            frame[1] = (byte) 2000;
+            attacker.getOutputStream().write(frame);
+            attacker.setSoTimeout((int) EngineHarness.WAIT.toMillis());
+            assertThat(attacker.getInputStream().read()).as("the engine closes the connection").isEqualTo(-1);
+            assertThat(h.dropped(Drop.OVERSIZED)).isEqualTo(oversized + 1);
+
+            TestParticipant alice = h.join("alice").overTcp();
+            TestParticipant bob = h.join("bob").overTcp();
+            PublishOfferBuilder offer = new PublishOfferBuilder().audioOnly();
+            alice.publish(offer);
+            bob.subscribe(1);
+            RtpStream mic = offer.audioStream(MIC);
+            h.pump.add(() -> alice.publisher.sendRtp(mic.audioPacket(30)));
+            Await.until("bob hears alice over ICE-TCP", EngineHarness.WAIT, () -> tagged(bob.subscriber, MIC).size() >= 5);
         }
     }
 
