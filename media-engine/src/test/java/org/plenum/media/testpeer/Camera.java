@@ -20,7 +20,6 @@ public final class Camera implements Runnable {
     private final Map<Long, AtomicInteger> keyframeIn = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> requests = new ConcurrentHashMap<>();
     private volatile int keyframeDelay = 0;
-    private volatile boolean paused;
 
     /**
      * @param frameSizes bytes per frame of each layer, so layers have different bitrates (at 50 frames/s,
@@ -57,26 +56,14 @@ public final class Camera implements Runnable {
         return this;
     }
 
-    /** Stops sending frames (a camera turned off) until resumed. */
-    public void pause(boolean paused) {
-        this.paused = paused;
-    }
-
     /** Keyframe requests (PLI/FIR) the engine sent for this layer so far. */
     public int keyframeRequests(RtpStream layer) {
         return requests.get(layer.ssrc()).get();
     }
 
-    public List<RtpStream> layers() {
-        return layers;
-    }
-
     /** One frame on every layer. */
     @Override
     public void run() {
-        if (paused) {
-            return;
-        }
         for (int i = 0; i < layers.size(); i++) {
             RtpStream l = layers.get(i);
             AtomicInteger in = keyframeIn.get(l.ssrc());

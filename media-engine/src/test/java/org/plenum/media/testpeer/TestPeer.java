@@ -129,11 +129,6 @@ public final class TestPeer implements AutoCloseable {
         return certificate.fingerprintSha256();
     }
 
-    /** Our UDP address, as the engine sees it (UDP peers only). */
-    public InetSocketAddress localAddress() {
-        return (InetSocketAddress) udp.getLocalSocketAddress();
-    }
-
     /** Called on the reader thread with each RTCP packet received (after decryption). */
     public void onRtcp(Consumer<RtcpPacket> listener) {
         rtcpListeners.add(listener);
@@ -212,11 +207,6 @@ public final class TestPeer implements AutoCloseable {
             }
         }
         throw new AssertionError("the engine did not answer our connectivity check");
-    }
-
-    /** STUN responses the reader saw (for tests that send their own requests). */
-    public StunMessage awaitStunResponse(Duration timeout) {
-        return poll(stunResponses, System.nanoTime() + timeout.toNanos());
     }
 
     private static <T> T poll(BlockingQueue<T> q, long deadlineNanos) {
