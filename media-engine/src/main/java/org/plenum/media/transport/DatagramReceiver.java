@@ -14,8 +14,8 @@ public interface DatagramReceiver {
      */
     void onPacket(byte[] buf, int off, int len, MediaPath path, long received);
 
-    /** A datagram larger than any media packet arrived and was dropped unread. */
-    default void onOversized() {
+    /** A datagram or frame larger than {@link MediaPorts#MAX_PACKET} arrived and was dropped unread. */
+    default void onOversized(MediaPath path, int length) {
     }
 
     /** An ICE-TCP connection ended; sessions that used it lose their path. */

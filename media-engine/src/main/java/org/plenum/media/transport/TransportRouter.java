@@ -99,7 +99,9 @@ public final class TransportRouter implements DatagramReceiver {
     }
 
     @Override
-    public void onOversized() {
+    public void onOversized(MediaPath path, int length) {
+        metrics.packetsIn.increment();
+        metrics.bytesIn.increment(length);
         metrics.drop(EngineMetrics.Drop.OVERSIZED);
     }
 
