@@ -158,6 +158,9 @@ public final class Peer {
         if (publish.connected()) {
             room.tracksChanged();
         }
+        if (subscribe == null && !subscriptions.isEmpty() && !offerOutstanding) {
+            offer(); // the client starts over after media/failed: its subscribe side starts over too
+        }
         return outcome.answer();
     }
 
