@@ -62,10 +62,14 @@ public final class Socket implements AutoCloseable {
         return joined;
     }
 
+    /** Sends one frame (from any thread) and returns its id, for {@link #awaitReply}. */
     public String send(String ns, String type, Map<String, ?> body) {
         String id = "e-" + ids.incrementAndGet();
         try {
-            ws.sendText(JSON.writeValueAsString(Map.of("ns", ns, "type", type, "id", id, "body", body)), true).join();
+            String frame = JSON.writeValueAsString(Map.of("ns", ns, "type", type, "id", id, "body", body));
+            synchronized (ws) { // the JDK's WebSocket refuses a send while another is pending; callers may be several threads
+                ws.sendText(frame, true).join();
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
