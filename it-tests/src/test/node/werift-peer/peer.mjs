@@ -67,9 +67,18 @@ class Peer {
       }
     });
     this.pc.iceConnectionStateChange.subscribe((state) => emit({ event: "iceConnectionState", pc: name, state }));
+    // werift gives a receiver one track per remote SSRC, but the track event always carries the first of them:
+    // when a re-offer puts a new SSRC on a transceiver (an SFU reusing an m-line), the event fires again with
+    // the old track. So every track of the receiver is listened to, each once.
+    const listening = new WeakSet();
     this.pc.ontrack = ({ track, transceiver }) => {
       emit({ event: "track", pc: name, kind: track.kind, mid: transceiver.mid });
-      track.onReceiveRtp.subscribe((rtp) => this.onRtp(track.kind, transceiver, rtp));
+      for (const t of [track, ...transceiver.receiver.tracks]) {
+        if (!listening.has(t)) {
+          listening.add(t);
+          t.onReceiveRtp.subscribe((rtp) => this.onRtp(t.kind, transceiver, rtp));
+        }
+      }
     };
   }
 

@@ -77,6 +77,20 @@ final class WeriftParticipant implements AutoCloseable {
         werift.awaitConnectionState("pub", "connected", CONNECT);
     }
 
+    /** Leaves the room ({@code control/leave}, answered before the server closes the socket) and stops werift. */
+    void leave() {
+        JsonNode reply = socket.awaitReply(socket.send("control", "leave", Map.of()));
+        if (!"ok".equals(reply.path("type").asText())) {
+            throw new AssertionError(name + ": control/leave refused: " + reply);
+        }
+        close();
+    }
+
+    /** The transceivers the newest subscribe offer named, by mid. */
+    Map<String, Track> tracks() {
+        return Map.copyOf(tracksByMid);
+    }
+
     /** Sends a {@code media/view} with one tile (device pixels) per entry and waits for its {@code ok}. */
     void view(List<Map<String, Object>> tiles) {
         JsonNode reply = socket.awaitReply(socket.send("media", "view", Map.of("tiles", tiles)));
@@ -148,6 +162,7 @@ final class WeriftParticipant implements AutoCloseable {
 
     private void answer(JsonNode offer) {
         long version = offer.path("version").asLong();
+        tracksByMid.clear(); // inactive m-lines are not listed: what they carried is gone
         for (JsonNode t : offer.path("tracks")) {
             tracksByMid.put(t.path("mid").asText(), new Track(t.path("mid").asText(), t.path("participantId").asText(), t.path("source").asText()));
         }

@@ -120,6 +120,75 @@ class WeriftThroughSfuIT {
     }
 
     @Test
+    void aLeaverDisturbsNobodyAndALateJoinerArrivesOnTheMLinesTheLeaverLeft() {
+        String room = room("werift comings and goings");
+        List<WeriftParticipant> trio = new ArrayList<>();
+        for (String name : List.of("nora", "otto", "paula")) {
+            WeriftParticipant p = joined(name, room);
+            p.publish();
+            trio.add(p);
+        }
+        WeriftParticipant nora = trio.get(0);
+        WeriftParticipant otto = trio.get(1);
+        WeriftParticipant paula = trio.get(2);
+        nora.awaitFrom(paula.participantId, "camera", MEDIA, "receives video", r -> r.packets() >= 20);
+        otto.awaitFrom(paula.participantId, "camera", MEDIA, "receives video", r -> r.packets() >= 20);
+        Map<String, WeriftParticipant.Track> paulasMids = new java.util.HashMap<>();
+        nora.tracks().values().stream().filter(t -> t.participantId().equals(paula.participantId)).forEach(t -> paulasMids.put(t.source(), t));
+
+        // paula leaves: the others answer a re-offer without her tracks and keep receiving each other without a gap
+        long noraOffers = nora.offersAnswered();
+        long ottoOffers = otto.offersAnswered();
+        paula.leave();
+        Await.until("re-offers after paula left", MEDIA, () -> nora.offersAnswered() > noraOffers && otto.offersAnswered() > ottoOffers
+                ? Optional.of(true) : Optional.empty());
+        assertThat(nora.tracks().values()).as("nora's transceivers after paula left").noneMatch(t -> t.participantId().equals(paula.participantId));
+        for (WeriftParticipant[] pair : new WeriftParticipant[][] {{nora, otto}, {otto, nora}}) {
+            long audio = pair[0].from(pair[1].participantId, "microphone").orElseThrow().packets();
+            long video = pair[0].from(pair[1].participantId, "camera").orElseThrow().packets();
+            pair[0].awaitFrom(pair[1].participantId, "microphone", MEDIA, "keeps receiving audio", r -> r.packets() >= audio + 100);
+            pair[0].awaitFrom(pair[1].participantId, "camera", MEDIA, "keeps receiving video", r -> r.packets() >= video + 40);
+        }
+
+        // quentin joins late: nora and otto receive him on the m-lines paula's tracks had, without a gap
+        WeriftParticipant quentin = joined("quentin", room);
+        quentin.publish();
+        for (WeriftParticipant receiver : List.of(nora, otto)) {
+            receiver.awaitFrom(quentin.participantId, "microphone", MEDIA, "receives the late joiner's audio", r -> r.packets() >= 100);
+            receiver.awaitFrom(quentin.participantId, "camera", MEDIA, "receives the late joiner's video", r -> r.packets() >= 40);
+        }
+        for (WeriftParticipant sender : List.of(nora, otto)) {
+            quentin.awaitFrom(sender.participantId, "microphone", MEDIA, "receives audio", r -> r.packets() >= 100);
+            quentin.awaitFrom(sender.participantId, "camera", MEDIA, "receives video", r -> r.packets() >= 40);
+        }
+        Map<String, String> quentinsMids = new java.util.HashMap<>();
+        nora.tracks().values().stream().filter(t -> t.participantId().equals(quentin.participantId)).forEach(t -> quentinsMids.put(t.source(), t.mid()));
+        System.out.printf("werift-sfu: at nora, paula had mids %s, the late joiner quentin got %s%n",
+                paulasMids.values().stream().map(t -> t.source() + "=" + t.mid()).sorted().toList(), quentinsMids);
+        assertThat(quentinsMids).as("quentin's tracks at nora, on recycled m-lines")
+                .containsEntry("microphone", paulasMids.get("microphone").mid())
+                .containsEntry("camera", paulasMids.get("camera").mid());
+        for (WeriftParticipant receiver : List.of(nora, otto, quentin)) {
+            WeriftPeer.Stats stats = receiver.subscribeStats();
+            for (WeriftParticipant sender : List.of(nora, otto, quentin)) {
+                if (sender == receiver) {
+                    continue;
+                }
+                for (String source : List.of("microphone", "camera")) {
+                    Received r = receiver.from(sender.participantId, source, stats).orElseThrow();
+                    String what = receiver.name + " <- " + sender.name + " " + source;
+                    System.out.printf("werift-sfu: %s: mid %s ssrc %d packets %d seq %d..%d missing %d duplicates %d%n",
+                            what, r.mid(), r.ssrc(), r.packets(), r.firstSeq(), r.lastSeq(), r.missing(), r.duplicates());
+                    assertThat(r.decrypted()).as(what + " packets through SRTP").isEqualTo(r.packets());
+                    assertThat(r.missing()).as(what + " sequence numbers missing between %d and %d", r.firstSeq(), r.lastSeq()).isZero();
+                    assertThat(r.duplicates()).as(what + " duplicates").isZero();
+                }
+            }
+            receiver.assertNoErrors();
+        }
+    }
+
+    @Test
     void forcedSimulcastSwitchesReachAWeriftSubscriberAsOneContinuousStreamStartingWithAKeyframe() {
         String room = room("werift simulcast");
         MediaPage chromium = new MediaPage(browsers.start("lotte"));
@@ -151,6 +220,9 @@ class WeriftThroughSfuIT {
         System.out.printf("werift-sfu: through three switches: ssrc %d packets %d seq %d..%d missing %d duplicates %d out of order %d (at most %d behind) timestamps back %d keyframes %d%n",
                 all.ssrc(), all.packets(), all.firstSeq(), all.lastSeq(), all.missing(), all.duplicates(), all.outOfOrder(), all.maxReorder(),
                 all.timestampsBackwards(), all.keyframes());
+        for (Keyframe k : all.keyframeLog()) {
+            System.out.printf("werift-sfu:   key frame at %d ms: %dx%d seq %d after %d%n", k.atMs() - all.firstAtMs(), k.width(), k.height(), k.seq(), k.previousSeq());
+        }
         assertThat(all.decrypted()).isEqualTo(all.packets());
         assertThat(all.missing()).as("sequence numbers missing between %d and %d", all.firstSeq(), all.lastSeq()).isZero();
         assertThat(all.duplicates()).as("duplicate sequence numbers").isZero();
