@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +182,7 @@ final class WeriftParticipant implements AutoCloseable {
 
     /** The {@code sources} of a publish: each m-line's mid, audio as the microphone, video as the camera. */
     private static Map<String, String> sources(String sdp) {
-        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         String kind = null;
         for (String line : sdp.split("\r?\n")) {
             if (line.startsWith("m=")) {

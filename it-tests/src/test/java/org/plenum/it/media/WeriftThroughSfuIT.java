@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,7 +61,7 @@ class WeriftThroughSfuIT {
         pages.close();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void leave() {
         participants.forEach(WeriftParticipant::close);
     }
@@ -133,7 +136,7 @@ class WeriftThroughSfuIT {
         WeriftParticipant paula = trio.get(2);
         nora.awaitFrom(paula.participantId, "camera", MEDIA, "receives video", r -> r.packets() >= 20);
         otto.awaitFrom(paula.participantId, "camera", MEDIA, "receives video", r -> r.packets() >= 20);
-        Map<String, WeriftParticipant.Track> paulasMids = new java.util.HashMap<>();
+        Map<String, WeriftParticipant.Track> paulasMids = new HashMap<>();
         nora.tracks().values().stream().filter(t -> t.participantId().equals(paula.participantId)).forEach(t -> paulasMids.put(t.source(), t));
 
         // paula leaves: the others answer a re-offer without her tracks and keep receiving each other without a gap
@@ -161,7 +164,7 @@ class WeriftThroughSfuIT {
             quentin.awaitFrom(sender.participantId, "microphone", MEDIA, "receives audio", r -> r.packets() >= 100);
             quentin.awaitFrom(sender.participantId, "camera", MEDIA, "receives video", r -> r.packets() >= 40);
         }
-        Map<String, String> quentinsMids = new java.util.HashMap<>();
+        Map<String, String> quentinsMids = new HashMap<>();
         nora.tracks().values().stream().filter(t -> t.participantId().equals(quentin.participantId)).forEach(t -> quentinsMids.put(t.source(), t.mid()));
         System.out.printf("werift-sfu: at nora, paula had mids %s, the late joiner quentin got %s%n",
                 paulasMids.values().stream().map(t -> t.source() + "=" + t.mid()).sorted().toList(), quentinsMids);
@@ -241,7 +244,7 @@ class WeriftThroughSfuIT {
      * Shows the publisher's camera in a tile {@code height} px high, waits for the first key frame of a new size
      * that {@code expected} accepts, checks it continues the stream, then measures the rate for {@link #WINDOW_MS}.
      */
-    private Layer switchTo(WeriftParticipant viewer, String publisher, int height, java.util.function.Predicate<Keyframe> expected) {
+    private Layer switchTo(WeriftParticipant viewer, String publisher, int height, Predicate<Keyframe> expected) {
         WeriftPeer.Stats before = viewer.subscribeStats();
         long keyframesBefore = viewer.from(publisher, "camera", before).orElseThrow().keyframes();
         viewer.view(List.of(Map.of("participantId", publisher, "source", "camera", "width", height * 16 / 9, "height", height)));
@@ -273,7 +276,7 @@ class WeriftThroughSfuIT {
         return api.post("/api/v1/rooms", user("chair-" + title.hashCode()), Map.of("title", title, "waitingRoom", "off")).text("id");
     }
 
-    private final Map<String, String> tokens = new java.util.HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
 
     private String user(String username) {
         return tokens.computeIfAbsent(username, u -> {
