@@ -66,7 +66,7 @@ public final class RoomPlugins {
         for (Slot s : new ArrayList<>(slots.values())) {
             ActivePlugin now = byId.get(s.plugin.id().value());
             if (now == null) {
-                stop(s, "disabled");
+                stop(s, provider.stopReason(s.plugin.id()));
             } else if (now.generation() != s.plugin.generation()) {
                 stop(s, "updated");
             }
