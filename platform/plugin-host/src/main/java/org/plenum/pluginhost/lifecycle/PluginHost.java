@@ -114,8 +114,10 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong generations = new AtomicLong();
     private final AtomicReference<LiveRooms> liveRooms = new AtomicReference<>(LiveRooms.NONE);
-    /** Plugins stopped for their failures, so that rooms can say so ({@link #stopReason}). */
-    private final Set<PluginId> stoppedFailing = ConcurrentHashMap.newKeySet();
+    /** Why each plugin last stopped, as rooms say it ({@link #stopReason}): failed, updated or disabled. */
+    private final Map<PluginId, String> stopReasons = new ConcurrentHashMap<>();
+    /** The plugin being updated now (its old version and its dependents stop, and come back); lifecycle lock held. */
+    private volatile PluginId updating;
     private volatile Map<PluginId, InstalledPlugin> installed = Map.of();
     private volatile Tenancy tenancy = Tenancy.EMPTY;
     private volatile boolean closed;
@@ -208,9 +210,13 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * {@code failed} after the circuit breaker (or a leaked thread) stopped it, {@code updated} while it and its
+     * dependents are stopped for an update (rooms may look before the new version runs), else {@code disabled}.
+     */
     @Override
     public String stopReason(PluginId plugin) {
-        return stoppedFailing.contains(plugin) ? "failed" : "disabled";
+        return stopReasons.getOrDefault(plugin, "disabled");
     }
 
     /** The signaling core's view of live rooms, for {@code PluginContext.rooms()}. */
@@ -417,7 +423,13 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         try {
             InstalledPlugin current = require(id);
             boolean wasRunning = running.containsKey(id);
-            List<PluginId> stopped = wasRunning ? stopWithDependents(id, null, null) : new ArrayList<>(List.of(id));
+            updating = id;
+            List<PluginId> stopped;
+            try {
+                stopped = wasRunning ? stopWithDependents(id, null, null) : new ArrayList<>(List.of(id));
+            } finally {
+                updating = null;
+            }
             LoadedCode code = null;
             PluginDescriptor d;
             Path newJar = null;
@@ -901,11 +913,7 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         if (r == null) {
             return;
         }
-        if (state == PluginState.FAILED) {
-            stoppedFailing.add(id);
-        } else {
-            stoppedFailing.remove(id);
-        }
+        stopReasons.put(id, state == PluginState.FAILED ? "failed" : state == null && updating != null ? "updated" : "disabled");
         fireChange();
         Throwable failure = callWithin(STOP_TIMEOUT, r.code().classLoader(), () -> r.code().plugin().stop());
         if (failure != null) {
