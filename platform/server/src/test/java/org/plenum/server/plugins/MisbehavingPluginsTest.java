@@ -40,7 +40,7 @@ class MisbehavingPluginsTest {
     @BeforeAll
     static void start() throws Exception {
         signing = new SignedJars("Plenum Test CA");
-        t = TestServer.withRealPluginLoaders(signing, Map.of("plugins.call.timeout", "500ms"));
+        t = TestServer.withRealPluginLoaders(signing, Map.of("plugins.call.timeout", "2s"));
         towns = new TwoMunicipalities(t);
         jars = Files.createTempDirectory("misbehaving");
     }
@@ -172,7 +172,7 @@ class MisbehavingPluginsTest {
 
         long before = System.nanoTime();
         JsonNode cut = chair.awaitReply(chair.send("hanger", "hang", Map.of()));
-        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("bounded by the call timeout, loosely").isLessThan(Duration.ofSeconds(8));
         assertThat(cut.path("body").path("code").asText()).isEqualTo("plugin_error");
         assertThat(cut.path("body").path("message").asText()).contains("did not answer in time");
         assertThat(chair.await("control", "plugin_stopped").path("body").path("reason").asText()).isEqualTo("failed");
