@@ -226,6 +226,16 @@ final class BenchPeer {
         });
     }
 
+    /** For the plain relay: no ICE, no DTLS, packets go out as they are. */
+    void connectPlain(Wire w) {
+        wire = w;
+    }
+
+    /** Sends a packet made by {@link #videoPacket} or {@link #plainVideoPacket}. */
+    void send(byte[] buf, int len) {
+        wire.send(buf, 0, len);
+    }
+
     /** A STUN binding request with USE-CANDIDATE: a check, a nomination, and (repeated) consent (RFC 7675). */
     void check() {
         IceCredentials r = remote;
@@ -278,6 +288,11 @@ final class BenchPeer {
      * packets) into {@code out} at 0; returns its length. {@code out} needs room for the tag.
      */
     int videoPacket(byte[] out, int payload) throws SrtpException {
+        return protect(out, plainVideoPacket(out, payload));
+    }
+
+    /** As {@link #videoPacket} without SRTP: what the load test sends to the plain UDP relay. */
+    int plainVideoPacket(byte[] out, int payload) {
         int seq = videoSeq++ & 0xFFFF;
         boolean keyframe = (seq & 63) == 0;
         if (keyframe) {
@@ -295,7 +310,7 @@ final class BenchPeer {
         for (int i = p + 5; i < end; i++) {
             out[i] = (byte) i;
         }
-        return protect(out, end);
+        return end;
     }
 
     /** The next SRTP Opus packet with an audio level (loud, so it counts as speech), {@code payload} bytes. */
