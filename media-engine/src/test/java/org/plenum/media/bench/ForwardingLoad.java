@@ -59,6 +59,9 @@ import org.plenum.media.srtp.SrtpProfile;
  */
 public final class ForwardingLoad {
 
+    /** Datagrams the synthetic peers could not send because their socket's send buffer was full. */
+    private static final java.util.concurrent.atomic.AtomicLong SEND_BUFFER_FULL = new java.util.concurrent.atomic.AtomicLong();
+
     private final int publishers;
     private final int subscribers;
     private final int payload;
@@ -131,16 +134,24 @@ public final class ForwardingLoad {
         List<BenchPeer> pubs = new ArrayList<>();
         List<BenchPeer> subs = new ArrayList<>();
         List<BenchPeer> all = new ArrayList<>();
+        List<BenchPeer> publisherViews = new ArrayList<>();
         for (int i = 0; i < publishers; i++) {
             BenchPeer p = new BenchPeer("pub-" + i, certificate, profile);
             DatagramChannel ch = receiver.open(p, to);
-            MediaParticipant mp = room.join(p.name, new Quiet());
+            // a publisher also receives the other publishers, on its second PeerConnection, as a browser would;
+            // unanswered, the engine would fail that connection after its ICE timeout
+            BenchPeer view = new BenchPeer("pub-" + i + "-view", certificate, profile);
+            publisherViews.add(view);
+            CompletableFuture<MediaParticipant> views = new CompletableFuture<>();
+            MediaParticipant mp = room.join(p.name, answering(view, receiver.open(view, to), views));
+            views.complete(mp);
             String answer = mp.publish(p.publishOffer(), Map.of("0", MediaSource.MICROPHONE, "1", MediaSource.CAMERA)).get(10, TimeUnit.SECONDS);
             p.remote(answer);
             p.connect(wire(ch));
             pubs.add(p);
         }
         all.addAll(pubs);
+        all.addAll(publisherViews);
         CompletableFuture.allOf(pubs.stream().map(BenchPeer::connected).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         Thread keepalive = Thread.ofPlatform().daemon().name("load-consent").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -155,13 +166,7 @@ public final class ForwardingLoad {
             BenchPeer s = new BenchPeer("sub-" + i, certificate, profile);
             DatagramChannel ch = receiver.open(s, to);
             CompletableFuture<MediaParticipant> self = new CompletableFuture<>();
-            self.complete(room.join(s.name, new Quiet() {
-                @Override
-                public void subscribeOffer(String sdp, long version, List<TrackInfo> tracks) {
-                    String answer = s.subscribeAnswer(sdp);
-                    self.thenAccept(mp -> mp.answerSubscribe(answer, version).thenRun(() -> s.connect(wire(ch))));
-                }
-            }));
+            self.complete(room.join(s.name, answering(s, ch, self)));
             subs.add(s);
             all.add(s);
         }
@@ -189,6 +194,17 @@ public final class ForwardingLoad {
         keepalive.interrupt();
         receiver.close();
         engine.close();
+    }
+
+    /** A listener that answers each subscribe offer as a browser would and connects on the first. */
+    private static MediaListener answering(BenchPeer peer, DatagramChannel ch, CompletableFuture<MediaParticipant> self) {
+        return new Quiet() {
+            @Override
+            public void subscribeOffer(String sdp, long version, List<TrackInfo> tracks) {
+                String answer = peer.subscribeAnswer(sdp);
+                self.thenAccept(mp -> mp.answerSubscribe(answer, version).thenRun(() -> peer.connect(wire(ch))));
+            }
+        };
     }
 
     // ---- the plain relay
@@ -230,7 +246,7 @@ public final class ForwardingLoad {
         long loop = threadId(forwardingThread);
         long recv = receiver.thread.threadId();
         System.out.printf("%s: step | rate/publisher | sent/s | out/s (forwarder) | received/s | loss | forwarding thread CPU | "
-                + "out/s per busy core | receiver CPU | sender CPU | process CPU | load avg | transit%n", what);
+                + "out/s per busy core | receiver CPU | sender CPU | process CPU | load avg | kernel rcvbuf drops / generator send-buffer-full | transit%n", what);
         double rate = start;
         double bestPerCore = 0;
         double bestOut = 0;
@@ -248,6 +264,8 @@ public final class ForwardingLoad {
             long sendCpu0 = threads.getThreadCpuTime(senderThread.threadId());
             long proc0 = os.getProcessCpuTime();
             String load0 = loadAverage();
+            long kernelDrops0 = udpReceiveBufferErrors();
+            long sendFull0 = SEND_BUFFER_FULL.get();
             Thread.sleep(seconds * 1000L);
             long sent1 = sender.sent;
             double out1 = out.get();
@@ -257,6 +275,8 @@ public final class ForwardingLoad {
             long sendCpu1 = threads.getThreadCpuTime(senderThread.threadId());
             long proc1 = os.getProcessCpuTime();
             long rx1 = received(subs); // in flight at both ends of the window: about the same number
+            long kernelDrops = udpReceiveBufferErrors() - kernelDrops0;
+            long sendFull = SEND_BUFFER_FULL.get() - sendFull0;
             double wall = (System.nanoTime() - t0) / 1e9;
             String transit = histogram.call();
             double sentRate = (sent1 - sent0) / wall;
@@ -266,10 +286,10 @@ public final class ForwardingLoad {
             double loss = expected == 0 ? 0 : Math.max(0, 1 - (rx1 - rx0) / expected);
             double loopBusy = (loopCpu1 - loopCpu0) / 1e9 / wall;
             double perCore = loopBusy == 0 ? 0 : outRate / loopBusy;
-            System.out.printf("%s: %2d | %,8.0f | %,9.0f | %,9.0f (in %,.0f/s) | %,9.0f | %5.2f%% | %4.0f%% | %,9.0f | %4.0f%% | %4.0f%% | %4.0f%% of %d cores | %s -> %s |%s%n",
+            System.out.printf("%s: %2d | %,8.0f | %,9.0f | %,9.0f (in %,.0f/s) | %,9.0f | %5.2f%% | %4.0f%% | %,9.0f | %4.0f%% | %4.0f%% | %4.0f%% of %d cores | %s -> %s | %,d / %,d |%s%n",
                     what, step, rate, sentRate, outRate, (in1 - in0) / wall, rxRate, loss * 100, loopBusy * 100, perCore,
                     (recvCpu1 - recvCpu0) / 1e9 / wall * 100, (sendCpu1 - sendCpu0) / 1e9 / wall * 100,
-                    (proc1 - proc0) / 1e9 / wall * 100, Runtime.getRuntime().availableProcessors(), load0, loadAverage(), transit);
+                    (proc1 - proc0) / 1e9 / wall * 100, Runtime.getRuntime().availableProcessors(), load0, loadAverage(), kernelDrops, sendFull, transit);
             if (loss > maxLoss) {
                 System.out.printf("%s: more than %.1f%% loss at %,.0f packets/s out; the last step within it is the limit%n",
                         what, maxLoss * 100, outRate);
@@ -310,9 +330,11 @@ public final class ForwardingLoad {
     private static BenchPeer.Wire wire(DatagramChannel ch) {
         return (buf, off, len) -> {
             try {
-                ch.write(ByteBuffer.wrap(buf, off, len));
+                if (ch.write(ByteBuffer.wrap(buf, off, len)) == 0) {
+                    SEND_BUFFER_FULL.incrementAndGet(); // non-blocking: the datagram was not sent
+                }
             } catch (IOException e) {
-                // a refused or full send is a lost datagram, as on a network
+                // a refused send is a lost datagram, as on a network
             }
         };
     }
@@ -324,6 +346,17 @@ public final class ForwardingLoad {
             Thread.sleep(200);
         }
         return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** Datagrams the kernel dropped because a socket's receive buffer was full (all sockets of the machine). */
+    private static long udpReceiveBufferErrors() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp")).stream().filter(l -> l.startsWith("Udp:")).toList();
+            List<String> names = List.of(lines.get(0).split("\\s+"));
+            return Long.parseLong(lines.get(1).split("\\s+")[names.indexOf("RcvbufErrors")]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String loadAverage() {

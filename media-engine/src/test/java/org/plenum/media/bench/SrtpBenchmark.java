@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.plenum.media.srtp.SrtpContext;
 import org.plenum.media.srtp.SrtpException;
@@ -48,6 +50,21 @@ public class SrtpBenchmark {
     private byte[] buf;
     private int plainLength;
     private int seq;
+    private long operations;
+    private long cpuBefore;
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        operations = 0;
+        cpuBefore = threads.getCurrentThreadCpuTime();
+    }
+
+    /** The thread's own CPU time per operation: on a shared machine, wall-clock time includes waiting for a core. */
+    @TearDown(Level.Iteration)
+    public void cpuPerOperation() {
+        System.out.printf(" [CPU %.0f ns/op]", (double) (threads.getCurrentThreadCpuTime() - cpuBefore) / operations);
+    }
 
     @Setup
     public void setUp() {
@@ -83,6 +100,7 @@ public class SrtpBenchmark {
     private void nextPacket() {
         System.arraycopy(template, 0, buf, 0, plainLength);
         int s = seq++;
+        operations++;
         buf[2] = (byte) (s >>> 8);
         buf[3] = (byte) s;
     }
