@@ -56,6 +56,11 @@ public final class Peer {
     private HeaderExtensions extensions = HeaderExtensions.NONE;
     private final Map<String, PublishedTrack> tracks = new LinkedHashMap<>();
     private final Map<Long, PublishedTrack.Layer> layersBySsrc = new HashMap<>();
+    /**
+     * The values of {@link #layersBySsrc} for the packet path: a scan over a few layers finds one without
+     * boxing the SSRC into a {@code Long} per packet. Rebuilt by {@link #indexLayers()} on every change.
+     */
+    private PublishedTrack.Layer[] layerIndex = new PublishedTrack.Layer[0];
     private final Set<Long> rtxSsrcs = new HashSet<>();
     private final RtpPacket packet = new RtpPacket();
 
@@ -155,6 +160,7 @@ public final class Peer {
                 }
             }
         }
+        indexLayers();
         if (publish.connected()) {
             room.tracksChanged();
         }
@@ -186,6 +192,7 @@ public final class Peer {
                 publish = null;
                 tracks.clear();
                 layersBySsrc.clear();
+                indexLayers();
                 room.tracksChanged();
                 listener.mediaFailed("publishing stopped: " + reason);
             }
@@ -198,7 +205,7 @@ public final class Peer {
             return;
         }
         long ssrc = packet.ssrc();
-        PublishedTrack.Layer layer = layersBySsrc.get(ssrc);
+        PublishedTrack.Layer layer = layerOf(ssrc);
         if (layer == null) {
             if (rtxSsrcs.contains(ssrc)) {
                 return; // the publisher's retransmissions: the engine does not ask for them
@@ -226,9 +233,23 @@ public final class Peer {
                 room.spoke(id, HeaderExtensions.levelDbov(level), received);
             }
         }
-        for (Subscription s : track.subscriptions) {
-            s.forward(packet, layer, level, received, room.out, room.metrics);
+        List<Subscription> subscriptions = track.subscriptions;
+        for (int i = 0, n = subscriptions.size(); i < n; i++) {
+            subscriptions.get(i).forward(packet, layer, level, received, room.out, room.metrics);
         }
+    }
+
+    private PublishedTrack.Layer layerOf(long ssrc) {
+        for (PublishedTrack.Layer l : layerIndex) {
+            if (l.ssrc == ssrc) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private void indexLayers() {
+        layerIndex = layersBySsrc.values().toArray(PublishedTrack.Layer[]::new);
     }
 
     /** An SSRC not signalled in SDP: simulcast layers are told by their rid (or mid) header extension. */
@@ -257,6 +278,7 @@ public final class Peer {
         }
         layer.bind(p.ssrc());
         layersBySsrc.put(p.ssrc(), layer);
+        indexLayers();
         // subscribers waiting for this layer can now be pointed at it
         for (Subscription s : track.subscriptions) {
             if (s.targetSource() < 0) {
