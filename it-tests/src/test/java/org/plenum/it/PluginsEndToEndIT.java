@@ -136,6 +136,8 @@ class PluginsEndToEndIT {
         String chairToken = localUser(admin, run.erfurtTenantId, "e2e-update-chair");
         String memberToken = localMember(admin, run.erfurtTenantId, "e2e-update-member");
         String room = api.post("/api/v1/rooms", chairToken, Map.of("title", "Bauausschuss", "waitingRoom", "off")).text("id");
+        String jenaChair = localUser(admin, run.jenaTenantId, "e2e-update-jena");
+        String jenaRoom = api.post("/api/v1/rooms", jenaChair, Map.of("title", "Kulturausschuss Jena", "waitingRoom", "off")).text("id");
         PluginCli cli = new PluginCli(SignedPlugins.distribution(), run.server.url(), TestRun.ADMIN_PASSWORD);
         java.nio.file.Path shipped = SignedPlugins.shipped("timer");
         String shippedVersion = shipped.getFileName().toString().replaceFirst("^timer-(.*)\\.jar$", "$1");
@@ -148,7 +150,8 @@ class PluginsEndToEndIT {
             api.send("PUT", "/api/v1/admin/plugins/timer/tenants/" + run.erfurtTenantId, admin, Map.of("available", true));
             api.send("PUT", "/api/v1/tenants/" + run.erfurtTenantId + "/plugins/timer", admin, Map.of("enabled", true));
 
-            try (Socket chair = Socket.join(run.server.url(), ticket(chairToken, room));
+            try (Socket jena = Socket.join(run.server.url(), ticket(jenaChair, jenaRoom));
+                 Socket chair = Socket.join(run.server.url(), ticket(chairToken, room));
                  Socket member = Socket.join(run.server.url(), ticket(memberToken, room))) {
                 chair.send("timer", "start", Map.of("kind", "countdown", "title", "Lesepause", "durationSeconds", 900));
                 member.await("timer", "started");
@@ -194,6 +197,12 @@ class PluginsEndToEndIT {
                 }
                 assertThat(member.awaitReply(member.send("timer", "clock", Map.of())).path("body").path("code").asText()).isEqualTo("unknown_type");
                 assertThat(chair.awaitReply(chair.send("chat", "send", Map.of("text", "weiter"))).path("type").asText()).isIn("ok", "message");
+
+                // Jena's meeting, which never had the timer, went on undisturbed through both updates
+                assertThat(jena.awaitReply(jena.send("chat", "send", Map.of("text", "Jena tagt weiter"))).path("type").asText())
+                        .isIn("ok", "message");
+                assertThat(jena.unconsumed()).noneMatch(f -> f.path("type").asText().startsWith("plugin_")
+                        || "timer".equals(f.path("ns").asText()));
             }
         } finally {
             PluginCli.Result removed = cli.run("uninstall", "timer");

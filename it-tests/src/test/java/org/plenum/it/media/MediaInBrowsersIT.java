@@ -82,9 +82,9 @@ class MediaInBrowsersIT {
         }
 
         // a late joiner decodes a first frame from everyone, and sees the share, within 3 s of joining
+        // (it turns its own camera on afterwards, as the web client does after the pre-join screen)
         MediaPage late = browsersPage("dora");
         late.join(run.server.url(), ticket(user("dora"), room), "dora");
-        late.publish(true);
         for (MediaPage sender : people) {
             late.awaitFrom(sender.participantId, "camera", MEDIA, "decodes a first frame", i -> i.framesDecoded() > 0);
         }
@@ -97,6 +97,10 @@ class MediaInBrowsersIT {
             });
             System.out.printf("late joiner: first frame of %s after %.0f ms%n", sender.participantId, ms);
             assertThat(ms).as("late joiner's first frame of " + sender.participantId + ", ms after join").isLessThan(3000);
+        }
+        late.publish(true);
+        for (MediaPage p : people) {
+            p.awaitFrom(late.participantId, "camera", MEDIA, "decodes the late joiner", i -> i.framesDecoded() > 0);
         }
 
         // one leaves; the others keep decoding each other, without errors

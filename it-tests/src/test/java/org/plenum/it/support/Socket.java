@@ -108,6 +108,13 @@ public final class Socket implements AutoCloseable {
         }
     }
 
+    /** Frames received and not yet taken by an await, for checking that something did not arrive. */
+    public List<JsonNode> unconsumed() {
+        synchronized (frames) {
+            return List.copyOf(frames);
+        }
+    }
+
     @Override
     public void close() {
         ws.abort();
