@@ -1,7 +1,7 @@
 // One person's meeting: the signaling connection, the publish and subscribe connections, local devices,
 // remote streams and view hints, and the meeting state built from the frames. Components listen for
 // 'change' and 'announce' events and call the methods here; this class owns no DOM.
-import { SignalingClient, SignalingError, type CloseInfo, type ConnectionState, type ServerFrame } from '../signaling/signaling-client';
+import { SignalingClient, SignalingError, type CloseInfo, type ConnectionState, type ServerFrame, type SocketFactory } from '../signaling/signaling-client';
 import { initialState, reduce, selfOf, setChatOpen, type Announcement, type MeetingState } from '../meeting/meeting-state';
 import { Publisher, SubscribeNegotiator, type PublishPeerLike, type Source, type SubscribeOffer } from './negotiation';
 import { computeView, sameView, type ViewTile, type VisibleTile } from './view-hints';
@@ -9,6 +9,8 @@ import { openCamera, openMicrophone, type DeviceChoice } from './devices';
 
 export interface MeetingOptions {
   signalingUrl: string;
+  /** Tests hand in a fake WebSocket. */
+  socketFactory?: SocketFactory;
   micOn: boolean;
   camOn: boolean;
   audioOnly: boolean;
@@ -60,7 +62,7 @@ export class MeetingSession extends EventTarget {
     this.camOn = opts.camOn && !opts.audioOnly;
     this.audioOnly = opts.audioOnly;
     this.saveBandwidth = opts.saveBandwidth;
-    this.signaling = new SignalingClient({ url: opts.signalingUrl });
+    this.signaling = new SignalingClient({ url: opts.signalingUrl, ...(opts.socketFactory ? { socketFactory: opts.socketFactory } : {}) });
     this.subscriber = new SubscribeNegotiator(
       () => this.subscribePeer(),
       async (sdp, version) => {
@@ -72,7 +74,6 @@ export class MeetingSession extends EventTarget {
     this.signaling.onState((s, info) => {
       this.connection = s;
       if (info) this.closeInfo = info;
-      if (s === 'joined') void this.startMedia();
       if (s === 'closed') this.stopMedia();
       this.changed();
     });
@@ -95,7 +96,9 @@ export class MeetingSession extends EventTarget {
     const { state, announce } = reduce(this.state, f);
     this.state = state;
     for (const a of announce) this.dispatchEvent(new AnnounceEvent(a));
-    if (f.ns === 'media' && f.type === 'offer') {
+    if (f.ns === 'control' && f.type === 'joined') {
+      void this.startMedia(); // once: after admission or the first join; a resume keeps the running connections
+    } else if (f.ns === 'media' && f.type === 'offer') {
       void this.subscriber.offer(f.body as SubscribeOffer).then(() => this.refreshRemote());
     } else if (f.ns === 'media' && f.type === 'failed') {
       this.mediaError = String(f.body.reason ?? '');
@@ -174,8 +177,10 @@ export class MeetingSession extends EventTarget {
         const answer = await this.signaling.request('media', 'publish', { sdp, sources });
         return String(answer.body.sdp);
       });
-      if (this.mic) await this.publisher.set('microphone', this.mic);
-      if (this.cam) await this.publisher.set('camera', this.cam, { simulcast: true });
+      // one offer for both sources, so the others get one subscribe offer, not two
+      if (this.mic) await this.publisher.set('microphone', this.mic, { defer: true });
+      if (this.cam) await this.publisher.set('camera', this.cam, { simulcast: true, defer: true });
+      if (this.mic || this.cam) await this.publisher.negotiate();
       if (this.audioOnly) this.signaling.send('media', 'audio_only', { enabled: true });
       this.signaling.send('media', 'mute_state', { audio: !this.micOn, video: !this.camOn });
       this.mediaError = null;

@@ -183,6 +183,20 @@ describe('Publisher', () => {
     expect(p.has('screen')).toBe(false);
   });
 
+  it('negotiates once for several sources added together', async () => {
+    const pc = new FakePublishPeer();
+    const calls: Record<string, string>[] = [];
+    const p = new Publisher(pc, async (_sdp, sources) => {
+      calls.push({ ...sources });
+      return 'a';
+    });
+    await p.set('microphone', track('audio'), { defer: true });
+    await p.set('camera', track('video'), { simulcast: true, defer: true });
+    expect(calls).toEqual([]);
+    await p.negotiate();
+    expect(calls).toEqual([{ '0': 'microphone', '1': 'camera' }]);
+  });
+
   it('switches a device by replacing the track, without a new offer', async () => {
     const pc = new FakePublishPeer();
     let publishes = 0;

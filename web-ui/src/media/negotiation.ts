@@ -143,7 +143,7 @@ export class Publisher {
   }
 
   /** Starts sending a source, or switches its track (no renegotiation when the source is already sent). */
-  async set(source: Source, track: MediaStreamTrack, opts: { simulcast?: boolean } = {}): Promise<void> {
+  async set(source: Source, track: MediaStreamTrack, opts: { simulcast?: boolean; defer?: boolean } = {}): Promise<void> {
     const existing = this.transceivers.get(source);
     if (existing && existing.direction !== 'inactive') {
       await existing.sender.replaceTrack(track);
@@ -157,6 +157,7 @@ export class Publisher {
       if (track.kind === 'video' && opts.simulcast) init.sendEncodings = SIMULCAST_ENCODINGS.map((e) => ({ ...e }));
       this.transceivers.set(source, this.pc.addTransceiver(track, init));
     }
+    if (opts.defer) return; // the caller negotiates once for several sources
     return this.negotiate();
   }
 

@@ -362,10 +362,6 @@ export class MeetingView extends LitElement {
 export class RemoteAudio extends LitElement {
   @property({ attribute: false }) stream: MediaStream | null = null;
   override render() {
-    return html`<audio autoplay></audio>`;
-  }
-  override updated() {
-    const a = this.renderRoot.querySelector('audio');
-    if (a && a.srcObject !== this.stream) a.srcObject = this.stream;
+    return html`<audio autoplay .srcObject=${this.stream}></audio>`;
   }
 }

@@ -15,6 +15,7 @@ export class VideoTile extends LitElement {
     :host { display: block; position: relative; background: var(--pl-meeting-surface); border-radius: var(--pl-radius); overflow: hidden;
       aspect-ratio: 16 / 9; border: 3px solid transparent; color: var(--pl-meeting-fg); }
     :host([speaking]) { border-color: var(--pl-speaker); }
+    figure { margin: 0; height: 100%; }
     video { width: 100%; height: 100%; object-fit: cover; display: block; background: #000; }
     video.screen { object-fit: contain; }
     video.mirror { transform: scaleX(-1); }
@@ -67,22 +68,15 @@ export class VideoTile extends LitElement {
     this.dispatchEvent(new CustomEvent<TileViewDetail>('tile-view', { detail: { visible: this.visible, width: r.width, height: r.height }, bubbles: true, composed: true }));
   }
 
-  override updated(changed: Map<string, unknown>) {
-    if (changed.has('stream')) {
-      const v = this.renderRoot.querySelector('video');
-      if (v && v.srcObject !== this.stream) v.srcObject = this.stream;
-    }
-  }
-
   override render() {
     const p = this.participant;
     const name = p ? (this.self ? t('meeting.you', { name: p.displayName }) : p.displayName) : '';
     const label = this.source === 'screen' ? t('meeting.screenOf', { name }) : name;
     const hasVideo = !!this.stream && this.stream.getVideoTracks().length > 0 && !(this.source === 'camera' && p?.videoMuted && !this.self);
     return html`
-      <figure style="margin:0;height:100%" aria-label=${label} data-testid=${this.self ? (this.source === 'screen' ? 'tile-self-screen' : 'tile-self') : `tile-${this.source}`}
+      <figure aria-label=${label} data-testid=${this.self ? (this.source === 'screen' ? 'tile-self-screen' : 'tile-self') : `tile-${this.source}`}
         data-participant-id=${p?.id ?? ''}>
-        ${hasVideo ? html`<video autoplay playsinline muted class=${classMap({ mirror: this.self && this.source === 'camera', screen: this.source === 'screen' })}
+        ${hasVideo ? html`<video autoplay playsinline muted .srcObject=${this.stream} class=${classMap({ mirror: this.self && this.source === 'camera', screen: this.source === 'screen' })}
           aria-hidden="true"></video>` : html`<div class="name-only" aria-hidden="true">${this.audioOnly && !this.self ? t('meeting.audioOnlyTile') : p?.displayName ?? ''}</div>`}
         <div class="badges"><slot name="badges"></slot></div>
         <figcaption class="bar">
@@ -99,10 +93,5 @@ export class VideoTile extends LitElement {
           @click=${() => this.dispatchEvent(new CustomEvent('pin', { bubbles: true, composed: true }))}>
           ${this.pinned ? t('meeting.unpin', { name: label }) : t('meeting.pin', { name: label })}</button>` : nothing}
       </figure>`;
-  }
-
-  override firstUpdated() {
-    const v = this.renderRoot.querySelector('video');
-    if (v) v.srcObject = this.stream;
   }
 }

@@ -108,11 +108,15 @@ export class JoinFlow extends LitElement {
       });
       m.addEventListener('change', () => this.follow(m));
       this.meeting = m;
-      const first = await m.join(ticket.ticket, guest ? undefined : undefined);
+      const first = await m.join(ticket.ticket);
       this.follow(m);
       if (first.type === 'waiting') announce(t('waiting.text', { room: this.roomTitle }));
     } catch (e) {
       for (const tr of [choice.tracks.audio, choice.tracks.video]) tr?.stop();
+      this.meeting = null;
+      // a fresh pre-join screen (it handed its tracks over), or the guest form for a new name/password
+      this.step = 'loading';
+      await this.updateComplete;
       this.step = this.inviteToken ? 'guest' : 'prejoin';
       const code = e instanceof ApiError ? e.code : errorCode(e);
       const known = `error.${code}` as MessageKey;

@@ -33,6 +33,7 @@ export class PrejoinScreen extends LitElement {
   @state() private audioOnly = false;
   @state() private level = 0;
   @state() private error = '';
+  @state() private preview: MediaStream | null = null;
   private video: MediaStreamTrack | null = null;
   private audio: MediaStreamTrack | null = null;
   private meter: LevelMeter | null = null;
@@ -83,10 +84,7 @@ export class PrejoinScreen extends LitElement {
   private async openVideo() {
     this.video?.stop();
     this.video = await openCamera(this.choice.cameraId);
-    await this.updateComplete;
-    const el = this.renderRoot.querySelector('video');
-    if (el) el.srcObject = new MediaStream([this.video]);
-    this.requestUpdate();
+    this.preview = new MediaStream([this.video]);
   }
 
   private async pick(kind: 'camera' | 'microphone', id: string) {
@@ -105,6 +103,7 @@ export class PrejoinScreen extends LitElement {
     if (!on || this.audioOnly) {
       this.video?.stop();
       this.video = null;
+      this.preview = null;
     } else {
       await this.openVideo().catch((e) => (this.error = t('prejoin.deviceError', { message: e.message })));
     }
@@ -121,14 +120,14 @@ export class PrejoinScreen extends LitElement {
   }
 
   override render() {
-    const showVideo = this.camOn && !this.audioOnly && this.video;
+    const showVideo = this.camOn && !this.audioOnly && this.preview;
     return html`
       <h1>${t('prejoin.title')}</h1>
       ${this.roomTitle ? html`<p>${t('prejoin.room', { room: this.roomTitle })}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert" data-testid="prejoin-error">${this.error}</p>` : nothing}
       <div class="layout">
         <div>
-          ${showVideo ? html`<video autoplay muted playsinline aria-label=${t('prejoin.preview')} data-testid="prejoin-preview"></video>`
+          ${showVideo ? html`<video autoplay muted playsinline .srcObject=${this.preview} aria-label=${t('prejoin.preview')} data-testid="prejoin-preview"></video>`
             : html`<div class="off" role="img" aria-label=${t('prejoin.noPreview')}>${t('prejoin.noPreview')}</div>`}
           <label for="level">${t('prejoin.level')}</label>
           <meter id="level" min="0" max="1" low="0.1" high="0.8" optimum="0.5" .value=${this.level} data-testid="prejoin-level"></meter>
