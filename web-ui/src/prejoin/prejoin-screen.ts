@@ -72,7 +72,12 @@ export class PrejoinScreen extends LitElement {
     this.audio?.stop();
     this.meter?.close();
     cancelAnimationFrame(this.raf);
-    this.audio = await openMicrophone(this.choice.microphoneId);
+    const audio = await openMicrophone(this.choice.microphoneId);
+    if (this.handedOver) {
+      audio.stop(); // joined meanwhile: the meeting opens its own
+      return;
+    }
+    this.audio = audio;
     this.meter = new LevelMeter(this.audio);
     const tick = () => {
       this.level = Math.round((this.meter?.level() ?? 0) * 100) / 100;
@@ -83,8 +88,13 @@ export class PrejoinScreen extends LitElement {
 
   private async openVideo() {
     this.video?.stop();
-    this.video = await openCamera(this.choice.cameraId);
-    this.preview = new MediaStream([this.video]);
+    const video = await openCamera(this.choice.cameraId);
+    if (this.handedOver) {
+      video.stop(); // joined meanwhile: the meeting opens its own
+      return;
+    }
+    this.video = video;
+    this.preview = new MediaStream([video]);
   }
 
   private async pick(kind: 'camera' | 'microphone', id: string) {
@@ -112,7 +122,8 @@ export class PrejoinScreen extends LitElement {
   private join(e: Event) {
     e.preventDefault();
     this.handedOver = true;
-    const camOn = this.camOn && !this.audioOnly && !!this.video;
+    // the wish counts, not whether the preview is open yet: without a track the meeting opens the camera itself
+    const camOn = this.camOn && !this.audioOnly;
     if (!camOn) this.video?.stop();
     this.dispatchEvent(new CustomEvent<PrejoinChoice>('join', {
       detail: { micOn: this.micOn, camOn, audioOnly: this.audioOnly, devices: this.choice, tracks: { audio: this.audio, video: camOn ? this.video : null } },
