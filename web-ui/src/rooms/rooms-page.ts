@@ -143,7 +143,7 @@ export class RoomsPage extends LitElement {
       <form @submit=${this.create} data-testid="room-create-form" aria-labelledby="new-room">
         <h2 id="new-room">${t('rooms.new')}</h2>
         <label for="new-title">${t('rooms.name')}</label>
-        <input id="new-title" name="title" required maxlength="200" data-testid="room-title">
+        <input id="new-title" name="title" required maxlength="200" autocomplete="off" data-testid="room-title">
         <label for="new-password">${t('rooms.password')}</label>
         <input id="new-password" name="password" type="password" autocomplete="new-password" maxlength="200">
         <label for="new-waiting">${t('rooms.waitingRoom')}</label>
@@ -197,7 +197,7 @@ export class RoomsPage extends LitElement {
       <form @submit=${(e: SubmitEvent) => this.save(r, e)} data-testid="room-edit-form">
         <fieldset><legend>${t('rooms.editTitle', { title: r.title })}</legend>
           <label for="t-${id}">${t('rooms.name')}</label>
-          <input id="t-${id}" name="title" required maxlength="200" .value=${r.title}>
+          <input id="t-${id}" name="title" required maxlength="200" autocomplete="off" .value=${r.title}>
           <label for="p-${id}">${t('rooms.password')}</label>
           <input id="p-${id}" name="password" type="password" autocomplete="new-password" aria-describedby="ph-${id}" maxlength="200">
           <span id="ph-${id}" class="muted">${r.hasPassword ? t('rooms.passwordKeep') : ''}</span>
