@@ -51,6 +51,8 @@ class Peer {
       iceAdditionalHostAddresses: [LOOPBACK],
       iceInterfaceAddresses: { udp4: LOOPBACK },
       iceFilterCandidatePair: (pair) => pair.remoteCandidate.host === LOOPBACK,
+      // one transport for every m-line, as an SFU (and the Plenum protocol) expects
+      bundlePolicy: "max-bundle",
       codecs: { audio: [useOPUS()], video: [useVP8()] },
     });
     this.senders = []; // { kind, sender, timer, packets, bytes }
@@ -65,10 +67,19 @@ class Peer {
       }
     });
     this.pc.iceConnectionStateChange.subscribe((state) => emit({ event: "iceConnectionState", pc: name, state }));
-    this.pc.onTrack.subscribe((track) => {
-      emit({ event: "track", pc: name, kind: track.kind });
-      track.onReceiveRtp.subscribe((rtp) => this.onRtp(track.kind, rtp));
-    });
+    // werift gives a receiver one track per remote SSRC, but the track event always carries the first of them:
+    // when a re-offer puts a new SSRC on a transceiver (an SFU reusing an m-line), the event fires again with
+    // the old track. So every track of the receiver is listened to, each once.
+    const listening = new WeakSet();
+    this.pc.ontrack = ({ track, transceiver }) => {
+      emit({ event: "track", pc: name, kind: track.kind, mid: transceiver.mid });
+      for (const t of [track, ...transceiver.receiver.tracks]) {
+        if (!listening.has(t)) {
+          listening.add(t);
+          t.onReceiveRtp.subscribe((rtp) => this.onRtp(t.kind, transceiver, rtp));
+        }
+      }
+    };
   }
 
   addSender(kind) {
@@ -121,11 +132,11 @@ class Peer {
     }
   }
 
-  onRtp(kind, rtp) {
+  onRtp(kind, transceiver, rtp) {
     const key = `${kind}/${rtp.header.ssrc}`;
     let stream = this.received.get(key);
     if (!stream) {
-      stream = new ReceivedStream(kind, rtp.header.ssrc, rtp.header.payloadType);
+      stream = new ReceivedStream(kind, rtp.header.ssrc, rtp.header.payloadType, transceiver);
       this.received.set(key, stream);
     }
     stream.add(rtp);
@@ -157,6 +168,7 @@ class Peer {
     return {
       pc: this.name,
       role: this.role,
+      atMs: performance.now(),
       connectionState: this.pc.connectionState,
       iceConnectionState: this.pc.iceConnectionState,
       sent: this.senders.map((s) => ({ kind: s.kind, ssrc: s.sender.ssrc, packets: s.packets, bytes: s.bytes })),
@@ -173,27 +185,41 @@ class Peer {
 /**
  * What arrived on one SSRC. Every packet counted here passed SRTP authentication and decryption (werift
  * drops the others before they reach a track), so {@code decrypted} equals {@code packets}. Sequence numbers
- * are extended past 16 bits to tell losses, duplicates and reordering apart.
+ * are extended past 16 bits to tell losses, duplicates and reordering apart. For video (VP8, the only video
+ * codec this peer negotiates) it also finds key frames and remembers, for the last few, where they sat in the
+ * stream: the sequence number and timestamp of the packet received just before, and the frame size.
  */
 class ReceivedStream {
-  constructor(kind, ssrc, payloadType) {
+  constructor(kind, ssrc, payloadType, transceiver) {
     this.kind = kind;
     this.ssrc = ssrc;
     this.payloadType = payloadType;
+    this.transceiver = transceiver;
     this.packets = 0;
     this.bytes = 0;
     this.firstSeq = undefined;
     this.highest = undefined; // extended
+    this.highestTimestamp = undefined; // of the packet with the highest sequence number
     this.seen = new Set(); // extended sequence numbers
     this.duplicates = 0;
     this.outOfOrder = 0;
+    this.maxReorder = 0; // how far behind the highest an out-of-order packet came, in sequence numbers
+    this.timestampsBackwards = 0; // packets newer by sequence number but older by timestamp
     this.markers = 0;
+    this.keyframes = 0;
+    this.keyframeLog = []; // the last KEYFRAME_LOG key frames
+    this.firstAtMs = undefined;
+    this.lastAtMs = undefined;
   }
 
   add(rtp) {
     const seq = rtp.header.sequenceNumber;
+    const timestamp = rtp.header.timestamp;
+    const atMs = performance.now();
     this.packets += 1;
     this.bytes += rtp.payload.length;
+    this.firstAtMs ??= atMs;
+    this.lastAtMs = atMs;
     if (rtp.header.marker) {
       this.markers += 1;
     }
@@ -213,11 +239,30 @@ class ReceivedStream {
       return;
     }
     this.seen.add(ext);
+    if (this.kind === "video") {
+      const keyframe = vp8Keyframe(rtp.payload);
+      if (keyframe) {
+        this.keyframes += 1;
+        this.keyframeLog.push({
+          seq, timestamp, atMs: Math.round(atMs), width: keyframe.width, height: keyframe.height,
+          previousSeq: this.highest === undefined ? undefined : this.highest & 0xffff,
+          previousTimestamp: this.highestTimestamp,
+        });
+        if (this.keyframeLog.length > KEYFRAME_LOG) {
+          this.keyframeLog.shift();
+        }
+      }
+    }
     if (this.highest !== undefined && ext < this.highest) {
       this.outOfOrder += 1;
+      this.maxReorder = Math.max(this.maxReorder, this.highest - ext);
     }
     if (this.highest === undefined || ext > this.highest) {
+      if (this.highestTimestamp !== undefined && ((timestamp - this.highestTimestamp) | 0) < 0) {
+        this.timestampsBackwards += 1;
+      }
       this.highest = ext;
+      this.highestTimestamp = timestamp;
     }
     if (ext < this.firstExt) {
       this.firstExt = ext;
@@ -229,6 +274,7 @@ class ReceivedStream {
     return {
       kind: this.kind,
       ssrc: this.ssrc,
+      mid: this.transceiver?.mid,
       payloadType: this.payloadType,
       packets: this.packets,
       decrypted: this.packets,
@@ -240,8 +286,66 @@ class ReceivedStream {
       missing: expected - this.seen.size,
       duplicates: this.duplicates,
       outOfOrder: this.outOfOrder,
+      maxReorder: this.maxReorder,
+      timestampsBackwards: this.timestampsBackwards,
+      keyframes: this.keyframes,
+      keyframeLog: this.keyframeLog,
+      firstAtMs: this.firstAtMs === undefined ? undefined : Math.round(this.firstAtMs),
+      lastAtMs: this.lastAtMs === undefined ? undefined : Math.round(this.lastAtMs),
     };
   }
+}
+
+/** How many key frames a received stream remembers (with their place in the stream). */
+const KEYFRAME_LOG = 32;
+
+/**
+ * The frame size when this RTP payload starts a VP8 key frame, else undefined. RFC 7741: the payload
+ * descriptor (4.2) has S set and partition index 0 on the first packet of a frame; the VP8 payload header
+ * (4.3) after it has the P bit (inverse key frame flag) clear on a key frame, whose 10 bytes start with the
+ * 3-byte frame tag, the start code 9d 01 2a and 14-bit width and height (RFC 6386 9.1).
+ */
+function vp8Keyframe(payload) {
+  if (payload.length < 1) {
+    return undefined;
+  }
+  const first = payload[0];
+  const extended = (first & 0x80) !== 0;
+  const start = (first & 0x10) !== 0;
+  const partition = first & 0x07;
+  if (!start || partition !== 0) {
+    return undefined;
+  }
+  let offset = 1;
+  if (extended) {
+    if (payload.length < 2) {
+      return undefined;
+    }
+    const x = payload[1];
+    offset = 2;
+    if (x & 0x80) { // I: PictureID, 7 or 15 bits
+      if (payload.length <= offset) {
+        return undefined;
+      }
+      offset += payload[offset] & 0x80 ? 2 : 1;
+    }
+    if (x & 0x40) { // L: TL0PICIDX
+      offset += 1;
+    }
+    if (x & 0x30) { // T or K: TID/Y/KEYIDX
+      offset += 1;
+    }
+  }
+  if (payload.length < offset + 10 || (payload[offset] & 0x01) !== 0) {
+    return undefined;
+  }
+  if (payload[offset + 3] !== 0x9d || payload[offset + 4] !== 0x01 || payload[offset + 5] !== 0x2a) {
+    return undefined;
+  }
+  return {
+    width: payload.readUInt16LE(offset + 6) & 0x3fff,
+    height: payload.readUInt16LE(offset + 8) & 0x3fff,
+  };
 }
 
 /** Keeps the remote candidates on 127.0.0.1 (UDP); says how many others it dropped. */

@@ -7,8 +7,12 @@
   const state = {
     ws: null, participantId: null, joined: null, frames: [], errors: [],
     pub: null, sub: null, localStream: null, tracksByMid: {}, offerChain: Promise.resolve(),
-    pending: new Map(), nextId: 1, offersAnswered: 0,
+    pending: new Map(), nextId: 1, offersAnswered: 0, firstFrames: [], joinStartedAt: null, timeline: [],
   };
+
+  function mark(what) {
+    state.timeline.push({ what, ms: Math.round(performance.now() - (state.joinStartedAt || 0)) });
+  }
 
   function log(kind, data) {
     state.frames.push({ at: Date.now(), kind, data });
@@ -38,15 +42,19 @@
   }
 
   async function answerOffer(body) {
+    mark('offer ' + body.version);
     if (!state.sub) {
       state.sub = new RTCPeerConnection({ iceServers: [] });
       state.sub.ontrack = (e) => attach(e);
+      state.sub.onconnectionstatechange = () => mark('sub ' + state.sub.connectionState);
+      state.sub.oniceconnectionstatechange = () => mark('sub ice ' + state.sub.iceConnectionState);
     }
     body.tracks.forEach(t => { state.tracksByMid[t.mid] = t; });
     await state.sub.setRemoteDescription({ type: 'offer', sdp: body.sdp });
     const answer = await state.sub.createAnswer();
     await state.sub.setLocalDescription(answer);
     await send('media', 'answer', { sdp: state.sub.localDescription.sdp, version: body.version });
+    mark('answered ' + body.version);
     state.offersAnswered++;
   }
 
@@ -56,18 +64,29 @@
     el.autoplay = true; el.muted = e.track.kind === 'video'; el.playsInline = true;
     el.dataset.mid = mid;
     el.srcObject = new MediaStream([e.track]);
+    if (e.track.kind === 'video' && el.requestVideoFrameCallback) {
+      // when this transceiver's first frame is shown: the page's own clock, not the test's polling
+      el.requestVideoFrameCallback(() => {
+        const t = state.tracksByMid[mid] || {};
+        state.firstFrames.push({ mid, participantId: t.participantId, source: t.source, at: performance.now() });
+        mark('first frame ' + mid);
+      });
+    }
     document.getElementById('tiles').appendChild(el);
   }
 
   async function join(opts) {
+    state.joinStartedAt = performance.now();
     state.ws = new WebSocket(opts.signalingUrl);
     state.ws.onmessage = onFrame;
     state.ws.onclose = (e) => log('close', { code: e.code, reason: e.reason });
     await new Promise((resolve, reject) => { state.ws.onopen = resolve; state.ws.onerror = () => reject(new Error('socket failed')); });
+    mark('join');
     const joined = await send('control', 'join', { ticket: opts.ticket, displayName: opts.displayName || 'tester' });
     if (joined.type !== 'joined') throw new Error('not joined: ' + joined.type);
     state.joined = joined.body;
     state.participantId = joined.body.participantId;
+    mark('joined');
     return state.participantId;
   }
 
@@ -97,6 +116,35 @@
     const answer = await send('media', 'publish', { sdp: pc.localDescription.sdp, sources });
     await pc.setRemoteDescription({ type: 'answer', sdp: answer.body.sdp });
     return Object.keys(sources).length;
+  }
+
+  /**
+   * Starts a "screen share": a moving canvas as a second video source on the same publish connection,
+   * negotiated by publishing again (the engine then re-offers it to everyone as source "screen").
+   */
+  async function shareScreen() {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1280; canvas.height = 720;
+    const ctx = canvas.getContext('2d');
+    let frame = 0;
+    state.screenTimer = setInterval(() => {
+      ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, 1280, 720);
+      ctx.fillStyle = '#036'; ctx.font = '64px sans-serif';
+      ctx.fillText('Tagesordnung, Punkt ' + (++frame), 40, 120);
+    }, 66);
+    const track = canvas.captureStream(15).getVideoTracks()[0];
+    const pc = state.pub;
+    const t = pc.addTransceiver(track, { direction: 'sendonly' });
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    const sources = {};
+    pc.getTransceivers().forEach(tr => {
+      if (!tr.mid || !tr.sender.track) return;
+      sources[tr.mid] = tr === t ? 'screen' : (tr.sender.track.kind === 'audio' ? 'microphone' : 'camera');
+    });
+    const answer = await send('media', 'publish', { sdp: pc.localDescription.sdp, sources });
+    await pc.setRemoteDescription({ type: 'answer', sdp: answer.body.sdp });
+    return t.mid;
   }
 
   /** Inbound stats per remote participant and source, from the subscribe connection. */
@@ -129,7 +177,9 @@
   }
 
   window.plenum = {
-    state, join, publish, stats, publishStats, send,
+    state, join, publish, shareScreen, stats, publishStats, send,
+    /** Milliseconds from join() to the first shown frame of each remote video, by participant and source. */
+    firstFrameDelays: () => state.firstFrames.map(f => ({ participantId: f.participantId, source: f.source, ms: f.at - state.joinStartedAt })),
     connectionStates: () => ({
       pub: state.pub ? state.pub.connectionState : 'none', sub: state.sub ? state.sub.connectionState : 'none',
     }),

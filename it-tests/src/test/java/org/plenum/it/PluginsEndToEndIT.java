@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plenum.it.support.Api;
+import org.plenum.it.support.PluginCli;
 import org.plenum.it.support.SignedPlugins;
 import org.plenum.it.support.Socket;
 import org.plenum.it.support.TestRun;
@@ -119,6 +120,84 @@ class PluginsEndToEndIT {
             }
         } finally {
             assertThat(api.delete("/api/v1/admin/plugins/timer", admin).status()).isBetween(200, 204);
+        }
+    }
+
+    /**
+     * The update policy end to end: the shipped timer is installed with {@code bin/plenum plugin install}, a
+     * countdown runs in a meeting, the admin updates the plugin to the signed 1.1.0 over the REST API and the room
+     * gets {@code plugin_stopped} (updated) and {@code plugin_started} of 1.1.0, whose new behaviour (the server's
+     * clock) answers over WebSocket; then {@code bin/plenum plugin update} brings back the shipped version and the
+     * new behaviour is gone again. The meeting never ends.
+     */
+    @Test
+    void timerIsUpdatedToANewVersionAndBackWhileAMeetingRuns() throws Exception {
+        String admin = api.post("/api/v1/auth/login", null, Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token");
+        String chairToken = localUser(admin, run.erfurtTenantId, "e2e-update-chair");
+        String memberToken = localMember(admin, run.erfurtTenantId, "e2e-update-member");
+        String room = api.post("/api/v1/rooms", chairToken, Map.of("title", "Bauausschuss", "waitingRoom", "off")).text("id");
+        PluginCli cli = new PluginCli(SignedPlugins.distribution(), run.server.url(), TestRun.ADMIN_PASSWORD);
+        java.nio.file.Path shipped = SignedPlugins.shipped("timer");
+        String shippedVersion = shipped.getFileName().toString().replaceFirst("^timer-(.*)\\.jar$", "$1");
+
+        // one command, with the jar the distribution ships
+        PluginCli.Result installed = cli.run("install", "plugins/" + shipped.getFileName());
+        assertThat(installed.exitCode()).as(installed.output()).isZero();
+        assertThat(installed.output()).contains("installed").contains("timer");
+        try {
+            api.send("PUT", "/api/v1/admin/plugins/timer/tenants/" + run.erfurtTenantId, admin, Map.of("available", true));
+            api.send("PUT", "/api/v1/tenants/" + run.erfurtTenantId + "/plugins/timer", admin, Map.of("enabled", true));
+
+            try (Socket chair = Socket.join(run.server.url(), ticket(chairToken, room));
+                 Socket member = Socket.join(run.server.url(), ticket(memberToken, room))) {
+                chair.send("timer", "start", Map.of("kind", "countdown", "title", "Lesepause", "durationSeconds", 900));
+                member.await("timer", "started");
+                assertThat(member.awaitReply(member.send("timer", "clock", Map.of())).path("body").path("code").asText())
+                        .as("version " + shippedVersion + " has no clock").isEqualTo("unknown_type");
+
+                // the admin updates over REST while the meeting runs
+                HttpResponse<String> updated = HttpClient.newHttpClient().send(HttpRequest.newBuilder(run.server.url().resolve("/api/v1/admin/plugins/timer"))
+                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/octet-stream")
+                        .PUT(HttpRequest.BodyPublishers.ofFile(SignedPlugins.nextTimer())).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+                assertThat(JSON.readTree(updated.body()).path("version").asText()).isEqualTo("1.1.0");
+                assertThat(JSON.readTree(updated.body()).path("state").asText()).isEqualTo("active");
+
+                for (Socket s : List.of(chair, member)) {
+                    assertThat(s.await("timer", "ended").path("body").path("reason").asText()).isEqualTo("plugin_stopped");
+                    JsonNode stopped = s.await("control", "plugin_stopped");
+                    assertThat(stopped.path("body").path("plugin").asText()).isEqualTo("timer");
+                    assertThat(stopped.path("body").path("reason").asText()).isEqualTo("updated");
+                    JsonNode started = s.await("control", "plugin_started").path("body").path("plugin");
+                    assertThat(started.path("id").asText()).isEqualTo("timer");
+                    assertThat(started.path("version").asText()).isEqualTo("1.1.0");
+                    assertThat(started.path("data").path("serverTime").asText()).as("1.1.0's join data has the server's clock").isNotBlank();
+                }
+                JsonNode clock = member.awaitReply(member.send("timer", "clock", Map.of()));
+                assertThat(clock.path("type").asText()).as(clock.toString()).isEqualTo("clock");
+                assertThat(java.time.Instant.parse(clock.path("body").path("serverTime").asText())).isNotNull();
+                // the shared timer behaviour carries on in the new version
+                chair.send("timer", "start", Map.of("kind", "stopwatch", "title", "Aussprache"));
+                assertThat(member.await(f -> "started".equals(f.path("type").asText()) && "Aussprache".equals(f.path("body").path("timer").path("title").asText()),
+                        "timer/started of the stopwatch").path("ns").asText()).isEqualTo("timer");
+
+                // and back with the CLI
+                PluginCli.Result back = cli.run("update", "timer", "plugins/" + shipped.getFileName());
+                assertThat(back.exitCode()).as(back.output()).isZero();
+                assertThat(back.output()).contains("updated").contains(shippedVersion);
+                for (Socket s : List.of(chair, member)) {
+                    assertThat(s.await(f -> "plugin_stopped".equals(f.path("type").asText()) && "updated".equals(f.path("body").path("reason").asText()),
+                            "the second plugin_stopped").path("body").path("plugin").asText()).isEqualTo("timer");
+                    assertThat(s.await(f -> "plugin_started".equals(f.path("type").asText())
+                                    && shippedVersion.equals(f.path("body").path("plugin").path("version").asText()), "plugin_started of " + shippedVersion)
+                            .path("body").path("plugin").path("data").isNull()).as("no timer runs, no clock in the join data").isTrue();
+                }
+                assertThat(member.awaitReply(member.send("timer", "clock", Map.of())).path("body").path("code").asText()).isEqualTo("unknown_type");
+                assertThat(chair.awaitReply(chair.send("chat", "send", Map.of("text", "weiter"))).path("type").asText()).isIn("ok", "message");
+            }
+        } finally {
+            PluginCli.Result removed = cli.run("uninstall", "timer");
+            assertThat(removed.exitCode()).as(removed.output()).isZero();
         }
     }
 

@@ -42,6 +42,24 @@ final class MediaPage {
         browser.await("return await window.plenum.publish({simulcast: args[0]});", simulcast);
     }
 
+    /** Adds a second video source (a moving canvas) as the screen share. */
+    void shareScreen() {
+        browser.await("return await window.plenum.shareScreen();");
+    }
+
+    /** Milliseconds from join() to the first shown frame of {@code from}'s {@code source}, by the page's clock; -1 if none yet. */
+    @SuppressWarnings("unchecked")
+    double firstFrameDelay(String from, String source) {
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) browser.execute("return window.plenum.firstFrameDelays();");
+        return rows.stream().filter(r -> from.equals(r.get("participantId")) && source.equals(r.get("source")))
+                .mapToDouble(r -> ((Number) r.get("ms")).doubleValue()).min().orElse(-1);
+    }
+
+    /** The newest dominant speaker this page was told about, or null. */
+    String dominantSpeaker() {
+        return (String) browser.execute("return window.plenum.state.dominant || null;");
+    }
+
     void audioOnly(boolean enabled) {
         browser.await("await window.plenum.audioOnly(args[0]); return true;", enabled);
     }

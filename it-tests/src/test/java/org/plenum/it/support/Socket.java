@@ -22,6 +22,7 @@ public final class Socket implements AutoCloseable {
     private final WebSocket ws;
     private final List<JsonNode> frames = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private JsonNode joined;
 
     private Socket(URI server) {
         URI uri = URI.create(server.toString().replaceFirst("^http", "ws")).resolve("/signaling");
@@ -52,14 +53,23 @@ public final class Socket implements AutoCloseable {
     /** Connects and joins with {@code ticket}; returns the socket after {@code control/joined}. */
     public static Socket join(URI server, String ticket) {
         Socket s = new Socket(server);
-        s.awaitReply(s.send("control", "join", Map.of("ticket", ticket)));
+        s.joined = s.awaitReply(s.send("control", "join", Map.of("ticket", ticket)));
         return s;
     }
 
+    /** The server's direct answer to the join: {@code control/joined} (with the snapshot), or what came instead. */
+    public JsonNode joined() {
+        return joined;
+    }
+
+    /** Sends one frame (from any thread) and returns its id, for {@link #awaitReply}. */
     public String send(String ns, String type, Map<String, ?> body) {
         String id = "e-" + ids.incrementAndGet();
         try {
-            ws.sendText(JSON.writeValueAsString(Map.of("ns", ns, "type", type, "id", id, "body", body)), true).join();
+            String frame = JSON.writeValueAsString(Map.of("ns", ns, "type", type, "id", id, "body", body));
+            synchronized (ws) { // the JDK's WebSocket refuses a send while another is pending; callers may be several threads
+                ws.sendText(frame, true).join();
+            }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -46,6 +46,11 @@ public final class EngineMetrics {
         }
     }
 
+    /** The number of ICE/DTLS transports (two per participant that publishes and receives). */
+    public void sessions(int count) {
+        sessions.set(count);
+    }
+
     public void drop(Drop reason) {
         drops.get(reason).increment();
     }

@@ -17,14 +17,20 @@ public final class DominantSpeaker {
     private static final double MARGIN = 0.15;
     private static final long HOLD_MILLIS = 1_000;
 
-    private final Map<String, Double> activity = new HashMap<>();
+    /** Smoothed activity per participant, updated in place: every audio packet passes here, so nothing is boxed. */
+    private final Map<String, Activity> activity = new HashMap<>();
     private String current;
     private long currentSince;
 
     /** One audio packet's level from {@code participantId}. */
     public void onLevel(String participantId, int minusDbov, long nowMillis) {
         double sample = minusDbov <= SPEECH_DBOV ? 1.0 : 0.0;
-        activity.merge(participantId, sample * SMOOTHING, (old, s) -> old * (1 - SMOOTHING) + s);
+        Activity a = activity.get(participantId);
+        if (a == null) {
+            activity.put(participantId, new Activity(sample * SMOOTHING));
+        } else {
+            a.value = a.value * (1 - SMOOTHING) + sample * SMOOTHING;
+        }
     }
 
     /** Somebody left: they can no longer be the dominant speaker. */
@@ -48,16 +54,16 @@ public final class DominantSpeaker {
     public String evaluate(long nowMillis) {
         String best = null;
         double bestActivity = 0;
-        for (Map.Entry<String, Double> e : activity.entrySet()) {
-            if (e.getValue() > bestActivity) {
+        for (Map.Entry<String, Activity> e : activity.entrySet()) {
+            if (e.getValue().value > bestActivity) {
                 best = e.getKey();
-                bestActivity = e.getValue();
+                bestActivity = e.getValue().value;
             }
         }
         if (best == null || best.equals(current) || bestActivity < 0.3) {
             return null;
         }
-        double currentActivity = current == null ? 0 : activity.getOrDefault(current, 0.0);
+        double currentActivity = current == null ? 0 : activity(current);
         boolean held = current != null && nowMillis - currentSince < HOLD_MILLIS;
         if (current != null && (held || bestActivity < currentActivity + MARGIN)) {
             return null;
@@ -69,6 +75,15 @@ public final class DominantSpeaker {
 
     /** Speech activity 0..1 of a participant, for last-N ordering. */
     public double activity(String participantId) {
-        return activity.getOrDefault(participantId, 0.0);
+        Activity a = activity.get(participantId);
+        return a == null ? 0 : a.value;
+    }
+
+    private static final class Activity {
+        double value;
+
+        Activity(double value) {
+            this.value = value;
+        }
     }
 }

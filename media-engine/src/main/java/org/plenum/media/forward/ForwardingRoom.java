@@ -32,7 +32,8 @@ public final class ForwardingRoom {
     final byte[] out = new byte[2048];
     private final byte[] rtcpOut = new byte[1500];
     private List<String> lastNOrder = List.of();
-    private final Map<String, Long> lastSpokeNanos = new LinkedHashMap<>();
+    /** When each participant last spoke; a holder updated in place, since every audio packet may update it. */
+    private final Map<String, long[]> lastSpokeNanos = new LinkedHashMap<>();
 
     public ForwardingRoom(String id, MediaEngineConfig config, EngineMetrics metrics, TransportRouter router, Negotiation sdp) {
         this.id = id;
@@ -105,7 +106,12 @@ public final class ForwardingRoom {
     void spoke(String participantId, int minusDbov, long nowNanos) {
         speakers.onLevel(participantId, minusDbov, nowNanos / 1_000_000);
         if (minusDbov <= DominantSpeaker.SPEECH_DBOV) {
-            lastSpokeNanos.put(participantId, nowNanos);
+            long[] at = lastSpokeNanos.get(participantId);
+            if (at == null) {
+                lastSpokeNanos.put(participantId, new long[] {nowNanos});
+            } else {
+                at[0] = nowNanos;
+            }
         }
     }
 
@@ -155,8 +161,13 @@ public final class ForwardingRoom {
         List<String> order = new ArrayList<>(peers.keySet());
         String dominant = speakers.current();
         order.sort(Comparator.comparing((String id) -> !id.equals(dominant))
-                .thenComparing(id -> -lastSpokeNanos.getOrDefault(id, Long.MIN_VALUE / 2)));
+                .thenComparingLong(id -> -lastSpoke(id)));
         return order;
+    }
+
+    private long lastSpoke(String participantId) {
+        long[] at = lastSpokeNanos.get(participantId);
+        return at == null ? Long.MIN_VALUE / 2 : at[0];
     }
 
     Iterable<Peer> peers() {

@@ -51,12 +51,16 @@ public final class Peer {
     final String id;
     final ForwardingRoom room;
     final MediaListener listener;
-    private final long createdNanos = System.nanoTime();
     private PeerTransport publish;
     private PeerTransport subscribe;
     private HeaderExtensions extensions = HeaderExtensions.NONE;
     private final Map<String, PublishedTrack> tracks = new LinkedHashMap<>();
     private final Map<Long, PublishedTrack.Layer> layersBySsrc = new HashMap<>();
+    /**
+     * The values of {@link #layersBySsrc} for the packet path: a scan over a few layers finds one without
+     * boxing the SSRC into a {@code Long} per packet. Rebuilt by {@link #indexLayers()} on every change.
+     */
+    private PublishedTrack.Layer[] layerIndex = new PublishedTrack.Layer[0];
     private final Set<Long> rtxSsrcs = new HashSet<>();
     private final RtpPacket packet = new RtpPacket();
 
@@ -103,11 +107,23 @@ public final class Peer {
 
     /** Answers the browser's publish offer. A new offer on the same connection (screen share added) keeps it. */
     public String publish(String offer, Map<String, MediaSource> sources) throws MediaException {
-        if (publish == null) {
+        boolean fresh = publish == null;
+        if (fresh) {
             publish = room.router.create(this);
             publish.listen(new PublishSide());
         }
-        Negotiation.PublishOutcome outcome = room.sdp.answerPublish(offer, publish, sources, ++publishVersion);
+        Negotiation.PublishOutcome outcome;
+        try {
+            outcome = room.sdp.answerPublish(offer, publish, sources, publishVersion + 1);
+        } catch (MediaException e) {
+            if (fresh) {
+                // a refused first offer leaves nothing behind (no transport that would time out and report a failure)
+                publish.close();
+                publish = null;
+            }
+            throw e;
+        }
+        publishVersion++;
         publish.expectFingerprint(outcome.remoteFingerprint());
         extensions = outcome.extensions();
         Map<String, PublishedTrack> next = new LinkedHashMap<>();
@@ -144,8 +160,12 @@ public final class Peer {
                 }
             }
         }
+        indexLayers();
         if (publish.connected()) {
             room.tracksChanged();
+        }
+        if (subscribe == null && !subscriptions.isEmpty() && !offerOutstanding) {
+            offer(); // the client starts over after media/failed: its subscribe side starts over too
         }
         return outcome.answer();
     }
@@ -172,6 +192,7 @@ public final class Peer {
                 publish = null;
                 tracks.clear();
                 layersBySsrc.clear();
+                indexLayers();
                 room.tracksChanged();
                 listener.mediaFailed("publishing stopped: " + reason);
             }
@@ -184,7 +205,7 @@ public final class Peer {
             return;
         }
         long ssrc = packet.ssrc();
-        PublishedTrack.Layer layer = layersBySsrc.get(ssrc);
+        PublishedTrack.Layer layer = layerOf(ssrc);
         if (layer == null) {
             if (rtxSsrcs.contains(ssrc)) {
                 return; // the publisher's retransmissions: the engine does not ask for them
@@ -200,19 +221,35 @@ public final class Peer {
             return; // RTX on the media SSRC's payload type list, or a codec we did not accept
         }
         layer.onPacket(len, packet.sequenceNumber(), packet.timestamp(), received);
+        int level = -1;
         if (track.source == MediaSource.MICROPHONE) {
-            int level = extensions.audioLevel(packet);
-            if (level >= 0) {
-                room.spoke(id, HeaderExtensions.levelDbov(level), received);
-            }
             if (muteEnforced) {
+                // nobody hears a muted participant, so they are not the speaker either (no highlight, no last-N slot)
                 room.metrics.drop(EngineMetrics.Drop.MUTED);
                 return;
             }
+            level = extensions.audioLevel(packet);
+            if (level >= 0) {
+                room.spoke(id, HeaderExtensions.levelDbov(level), received);
+            }
         }
-        for (Subscription s : track.subscriptions) {
-            s.forward(packet, layer, received, room.out, room.metrics);
+        List<Subscription> subscriptions = track.subscriptions;
+        for (int i = 0, n = subscriptions.size(); i < n; i++) {
+            subscriptions.get(i).forward(packet, layer, level, received, room.out, room.metrics);
         }
+    }
+
+    private PublishedTrack.Layer layerOf(long ssrc) {
+        for (PublishedTrack.Layer l : layerIndex) {
+            if (l.ssrc == ssrc) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private void indexLayers() {
+        layerIndex = layersBySsrc.values().toArray(PublishedTrack.Layer[]::new);
     }
 
     /** An SSRC not signalled in SDP: simulcast layers are told by their rid (or mid) header extension. */
@@ -241,10 +278,11 @@ public final class Peer {
         }
         layer.bind(p.ssrc());
         layersBySsrc.put(p.ssrc(), layer);
+        indexLayers();
         // subscribers waiting for this layer can now be pointed at it
         for (Subscription s : track.subscriptions) {
             if (s.targetSource() < 0) {
-                chooseLayer(s, System.nanoTime());
+                s.subscriber.chooseLayer(s, System.nanoTime()); // the subscriber's view, audio-only and bandwidth
             }
         }
         return layer;
@@ -511,7 +549,7 @@ public final class Peer {
         }
         TileHint hint = view == null ? null : view.get(t.publisher.id + "/" + t.source.wireName());
         boolean visible = view == null || (hint != null && hint.visible());
-        s.active = !audioOnly && visible && room.inLastN(id, t.publisher.id);
+        s.activate(!audioOnly && visible && room.inLastN(id, t.publisher.id));
         if (!s.active) {
             return;
         }
@@ -569,7 +607,8 @@ public final class Peer {
             t.fail("no connectivity checks for 30 s (consent expired)");
             return true;
         }
-        if (!t.connected() && nowNanos - createdNanos > room.config.iceTimeout().toNanos() && t.state() == PeerTransport.State.NEW) {
+        // from the transport's creation, not the participant's join: a connection made for a late publisher gets its full time
+        if (!t.connected() && nowNanos - t.createdNanos() > room.config.iceTimeout().toNanos() && t.state() == PeerTransport.State.NEW) {
             t.fail("ICE did not connect within " + room.config.iceTimeout().toSeconds() + " s");
             return true;
         }

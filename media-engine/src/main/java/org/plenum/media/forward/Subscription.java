@@ -16,8 +16,10 @@ final class Subscription {
 
     /** Packets kept for NACKs: about a second of 2.5 Mbit/s video. */
     private static final int CACHE_PACKETS = 512;
-    /** The header extension id the engine's subscribe offers give abs-send-time (see SubscribeOffer.EXTMAP_IDS). */
-    static final int ABS_SEND_TIME_ID = 2;
+    /** The header extension id the engine's subscribe offers give abs-send-time. */
+    static final int ABS_SEND_TIME_ID = org.plenum.media.sdp.SubscribeOffer.ABS_SEND_TIME_ID;
+    /** The id the subscribe offers give ssrc-audio-level (audio m-lines only). */
+    static final int AUDIO_LEVEL_ID = 1;
 
     final Peer subscriber;
     final PublishedTrack track;
@@ -59,9 +61,9 @@ final class Subscription {
 
     /**
      * Sends one packet of the publisher's (already decrypted) to this subscriber, if its layer is the one
-     * chosen. {@code out} is the room's scratch buffer.
+     * chosen. {@code audioLevel} is the packet's raw RFC 6464 octet, or -1. {@code out} is the room's scratch buffer.
      */
-    void forward(RtpPacket in, PublishedTrack.Layer layer, long receivedNanos, byte[] out, EngineMetrics metrics) {
+    void forward(RtpPacket in, PublishedTrack.Layer layer, int audioLevel, long receivedNanos, byte[] out, EngineMetrics metrics) {
         PeerTransport t = subscriber.subscribeTransport();
         if (t == null || !t.connected()) {
             metrics.drop(EngineMetrics.Drop.NO_SUBSCRIBER_PATH);
@@ -80,7 +82,7 @@ final class Subscription {
         } else if (source != rewriter.targetSource()) {
             rewriter.selectSource(source); // audio has one stream; a new SSRC (the browser restarted it) takes over
         }
-        int n = copyWithOwnExtensions(in, out);
+        int n = copyWithOwnExtensions(in, audioLevel, out);
         if (!outPacket.wrap(out, 0, n) || !rewriter.rewrite(outPacket, receivedNanos)) {
             if (rewriter.awaitingKeyframe()) {
                 subscriber.room.requestKeyframe(track, rewriter.targetSource(), receivedNanos);
@@ -102,10 +104,11 @@ final class Subscription {
 
     /**
      * The forwarded packet: the publisher's fixed header (without CSRCs), our own one-byte extension block
-     * with abs-send-time (so the subscriber's browser can estimate bandwidth and send REMB), then the
+     * with abs-send-time (so the subscriber's browser can estimate bandwidth and send REMB) and, for audio, the
+     * publisher's audio level (the subscribe offer negotiates it; clients show who speaks from it), then the
      * payload and any padding. The publisher's extensions use ids the subscriber never negotiated.
      */
-    private static int copyWithOwnExtensions(RtpPacket in, byte[] out) {
+    private static int copyWithOwnExtensions(RtpPacket in, int audioLevel, byte[] out) {
         byte[] src = in.buffer();
         int off = in.offset();
         System.arraycopy(src, off, out, 0, RtpPacket.FIXED_HEADER_LENGTH);
@@ -114,12 +117,18 @@ final class Subscription {
         out[p++] = (byte) 0xBE;
         out[p++] = (byte) 0xDE;
         out[p++] = 0;
-        out[p++] = 1; // one 32-bit word of extensions
+        out[p++] = (byte) (audioLevel >= 0 ? 2 : 1); // 32-bit words of extensions
         long ast = absSendTime(System.nanoTime());
         out[p++] = (byte) ((ABS_SEND_TIME_ID << 4) | 2);
         out[p++] = (byte) (ast >> 16);
         out[p++] = (byte) (ast >> 8);
         out[p++] = (byte) ast;
+        if (audioLevel >= 0) {
+            out[p++] = (byte) (AUDIO_LEVEL_ID << 4); // one byte of data
+            out[p++] = (byte) audioLevel;
+            out[p++] = 0; // padding to the word
+            out[p++] = 0;
+        }
         int rest = in.offset() + in.length() - in.payloadOffset(); // payload plus padding
         System.arraycopy(src, in.payloadOffset(), out, p, rest);
         return p + rest;
@@ -130,12 +139,27 @@ final class Subscription {
         return (((nanos / 1_000) << 18) / 1_000_000) & 0xFFFFFF;
     }
 
+    /**
+     * Starts or pauses this video (audio only, tile off screen, out of last-N). A paused stream resumes at the
+     * next keyframe, continuing the subscriber's sequence numbers: its decoder cannot use the frames in between.
+     */
+    void activate(boolean on) {
+        if (active && !on && track.video()) {
+            rewriter.pause();
+        }
+        active = on;
+    }
+
     /** Chooses the source layer to forward from now on (switches at its next keyframe). */
     void select(PublishedTrack.Layer layer, long nowNanos) {
-        if (layer.ssrc < 0 || layer.ssrc == rewriter.targetSource()) {
+        if (layer.ssrc < 0) {
             return;
         }
-        rewriter.selectSource(layer.ssrc);
+        if (layer.ssrc != rewriter.targetSource()) {
+            rewriter.selectSource(layer.ssrc);
+        } else if (!rewriter.awaitingKeyframe()) {
+            return;
+        }
         if (track.video()) {
             subscriber.room.requestKeyframe(track, layer.ssrc, nowNanos);
         }

@@ -73,6 +73,18 @@ public final class OutgoingStreamRewriter {
         this.targetSsrc = sourceSsrc & 0xFFFFFFFFL;
     }
 
+    /**
+     * Stops forwarding until the next switch point (keyframe) of the selected source, as when a paused video
+     * resumes: the frames in between would reference pictures the subscriber never got. The output then
+     * continues with the next sequence number, like a layer switch.
+     */
+    public void pause() {
+        if (targetSsrc == NO_SOURCE) {
+            targetSsrc = currentSsrc;
+        }
+        currentSsrc = NO_SOURCE;
+    }
+
     /** True while a chosen layer is not yet flowing because its keyframe has not arrived. */
     public boolean awaitingKeyframe() {
         return targetSsrc != NO_SOURCE && targetSsrc != currentSsrc;

@@ -24,9 +24,9 @@ public record MediaLine(String media, int port, String protocol, List<String> fo
         return protocol.contains("RTP/");
     }
 
-    /** Formats as payload type numbers; only meaningful when {@link #isRtp()} (checked at parse time). */
+    /** Formats as payload type numbers (checked 0-127 at parse time); empty for non-RTP m-lines. */
     public List<Integer> payloadTypes() {
-        return formats.stream().map(Integer::parseInt).toList();
+        return isRtp() ? formats.stream().map(Integer::parseInt).toList() : List.of();
     }
 
     public String value() {

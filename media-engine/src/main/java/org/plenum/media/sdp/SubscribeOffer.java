@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Every m-line is {@code sendonly} with the engine's ssrc and RTX ssrc ({@code a=ssrc-group:FID}), msid
  * {@code "<streamId> <trackId>"}, one codec at fixed payload types ({@link Codec#subscribePayloadType()}),
- * rtcp-fb nack, nack pli, ccm fir, goog-remb and transport-cc for video (transport-cc for audio), and the extmaps
+ * rtcp-fb nack, nack pli, ccm fir and goog-remb for video, and the extmaps
  * mid, abs-send-time, transport-wide-cc and, for audio, ssrc-audio-level. The session is ICE-lite with
  * {@code setup:actpass}; browsers answer active, so the engine stays DTLS server.
  *
@@ -34,15 +34,20 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SubscribeOffer {
 
+    /**
+     * The id forwarded packets carry abs-send-time under (the forwarder writes it). No transport-cc: with it
+     * negotiated Chrome stops sending REMB, and REMB is the subscriber bandwidth estimate the engine uses.
+     */
+    public static final int ABS_SEND_TIME_ID = 2;
     /** Extmap ids of the engine's subscribe offers; one-byte header ids, the same numbers Chrome uses. */
     static final Map<RtpExtension, Integer> EXTMAP_IDS = Map.of(
-            RtpExtension.AUDIO_LEVEL, 1, RtpExtension.ABS_SEND_TIME, 2, RtpExtension.TRANSPORT_CC, 3, RtpExtension.MID, 4);
+            RtpExtension.AUDIO_LEVEL, 1, RtpExtension.ABS_SEND_TIME, ABS_SEND_TIME_ID, RtpExtension.MID, 4);
     private static final List<RtpExtension> AUDIO_EXTENSIONS = List.of(
-            RtpExtension.AUDIO_LEVEL, RtpExtension.ABS_SEND_TIME, RtpExtension.TRANSPORT_CC, RtpExtension.MID);
+            RtpExtension.AUDIO_LEVEL, RtpExtension.ABS_SEND_TIME, RtpExtension.MID);
     private static final List<RtpExtension> VIDEO_EXTENSIONS = List.of(
-            RtpExtension.ABS_SEND_TIME, RtpExtension.TRANSPORT_CC, RtpExtension.MID);
-    private static final List<String> VIDEO_FEEDBACK = List.of("goog-remb", "transport-cc", "ccm fir", "nack", "nack pli");
-    private static final List<String> AUDIO_FEEDBACK = List.of("transport-cc");
+            RtpExtension.ABS_SEND_TIME, RtpExtension.MID);
+    private static final List<String> VIDEO_FEEDBACK = List.of("goog-remb", "ccm fir", "nack", "nack pli");
+    private static final List<String> AUDIO_FEEDBACK = List.of();
     static final String PROTOCOL = "UDP/TLS/RTP/SAVPF";
 
     private final LocalTransport local;

@@ -1,10 +1,5 @@
 package org.plenum.media.srtp;
 
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
-
 /**
  * AES_CM_128_HMAC_SHA1_80 (RFC 3711): AES counter mode with IV {@code (salt * 2^16) XOR (SSRC * 2^64) XOR
  * (index * 2^16)}, then HMAC-SHA1 over the packet (plus ROC for SRTP), truncated to 80 bits.
@@ -15,8 +10,8 @@ final class AesCmHmacCipher implements PacketCipher {
 
     private final AesCounterKeystream rtpKeystream;
     private final AesCounterKeystream rtcpKeystream;
-    private final Mac rtpMac;
-    private final Mac rtcpMac;
+    private final HmacSha1 rtpMac;
+    private final HmacSha1 rtcpMac;
     private final byte[] rtpSalt;
     private final byte[] rtcpSalt;
     private final byte[] iv = new byte[16];
@@ -26,20 +21,10 @@ final class AesCmHmacCipher implements PacketCipher {
     AesCmHmacCipher(SessionKeys keys) {
         rtpKeystream = new AesCounterKeystream(keys.rtpKey());
         rtcpKeystream = new AesCounterKeystream(keys.rtcpKey());
-        rtpMac = hmacSha1(keys.rtpAuthKey());
-        rtcpMac = hmacSha1(keys.rtcpAuthKey());
+        rtpMac = new HmacSha1(keys.rtpAuthKey());
+        rtcpMac = new HmacSha1(keys.rtcpAuthKey());
         rtpSalt = keys.rtpSalt();
         rtcpSalt = keys.rtcpSalt();
-    }
-
-    private static Mac hmacSha1(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks HmacSHA1", e);
-        }
     }
 
     @Override
@@ -106,20 +91,12 @@ final class AesCmHmacCipher implements PacketCipher {
         BigEndian.writeInt(roc, 0, (int) (index >>> 16));
         rtpMac.update(buf, off, len);
         rtpMac.update(roc, 0, 4);
-        finish(rtpMac);
+        rtpMac.finish(digest, 0);
     }
 
     private void rtcpTag(byte[] buf, int off, int len) {
         rtcpMac.update(buf, off, len);
-        finish(rtcpMac);
-    }
-
-    private void finish(Mac mac) {
-        try {
-            mac.doFinal(digest, 0);
-        } catch (ShortBufferException e) {
-            throw new IllegalStateException(e);
-        }
+        rtcpMac.finish(digest, 0);
     }
 
     /** Constant time, so that timing does not tell a forger how many tag bytes were right. */

@@ -14,6 +14,10 @@ public interface DatagramReceiver {
      */
     void onPacket(byte[] buf, int off, int len, MediaPath path, long received);
 
+    /** A datagram or frame larger than {@link MediaPorts#MAX_PACKET} arrived and was dropped unread. */
+    default void onOversized(MediaPath path, int length) {
+    }
+
     /** An ICE-TCP connection ended; sessions that used it lose their path. */
     default void onPathClosed(MediaPath path) {
     }

@@ -21,6 +21,7 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.TooLongFrameException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -165,6 +166,7 @@ public final class MediaPorts implements AutoCloseable {
             int len = content.readableBytes();
             if (len > MAX_PACKET) {
                 oversized++;
+                receiver.onOversized(udpPath(packet.sender()), len);
                 return;
             }
             content.getBytes(content.readerIndex(), scratch, 0, len);
@@ -191,6 +193,7 @@ public final class MediaPorts implements AutoCloseable {
             int len = frame.readableBytes();
             if (len > MAX_PACKET) {
                 oversized++;
+                receiver.onOversized(path, len);
                 return;
             }
             frame.getBytes(frame.readerIndex(), scratch, 0, len);
@@ -204,7 +207,11 @@ public final class MediaPorts implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // A peer that sends a frame longer than RFC 4571 allows, or resets: the connection ends, nothing else.
+            // A peer that sends a frame longer than any media packet, or resets: the connection ends, nothing else.
+            if (cause instanceof TooLongFrameException) {
+                oversized++;
+                receiver.onOversized(path, 0);
+            }
             ctx.close();
         }
     }

@@ -57,6 +57,7 @@ public final class PeerTransport {
     private SrtpContext outbound;
     private SrtpProfile profile;
     private final Object owner;
+    private final long createdNanos = System.nanoTime();
 
     PeerTransport(IceCredentials local, DtlsCertificate certificate, Executor loop, TransportRouter router,
                   EngineMetrics metrics, Object owner) {
@@ -80,6 +81,11 @@ public final class PeerTransport {
     /** Whoever created this transport (a participant's publish or subscribe side). */
     public Object owner() {
         return owner;
+    }
+
+    /** {@link System#nanoTime()} when the transport was created; ICE has to start within the configured time from here. */
+    public long createdNanos() {
+        return createdNanos;
     }
 
     public State state() {

@@ -42,6 +42,7 @@ public final class TransportRouter implements DatagramReceiver {
         } while (byUfrag.containsKey(creds.ufrag()));
         PeerTransport t = new PeerTransport(creds, certificate, loop, this, metrics, owner);
         byUfrag.put(creds.ufrag(), t);
+        metrics.sessions(byUfrag.size());
         return t;
     }
 
@@ -60,6 +61,7 @@ public final class TransportRouter implements DatagramReceiver {
     void forget(PeerTransport t) {
         byUfrag.remove(t.localCredentials().ufrag(), t);
         byPath.values().removeIf(v -> v == t);
+        metrics.sessions(byUfrag.size());
     }
 
     @Override
@@ -94,6 +96,13 @@ public final class TransportRouter implements DatagramReceiver {
             }
             case UNKNOWN -> metrics.drop(EngineMetrics.Drop.GARBAGE);
         }
+    }
+
+    @Override
+    public void onOversized(MediaPath path, int length) {
+        metrics.packetsIn.increment();
+        metrics.bytesIn.increment(length);
+        metrics.drop(EngineMetrics.Drop.OVERSIZED);
     }
 
     @Override

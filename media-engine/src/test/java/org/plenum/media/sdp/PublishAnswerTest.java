@@ -300,4 +300,81 @@ class PublishAnswerTest {
         assertThatThrownBy(() -> PublishAnswer.build(SessionDescription.parse(offer), SdpFixtures.engine()))
                 .isInstanceOf(SdpException.class).hasMessageContaining("no a=mid");
     }
+    @Test
+    void pausedAndAlternativeRidsAreAnsweredAndTheFirstAlternativeNamesTheLayer() throws SdpException {
+        String offer = SdpFixtures.text(SdpFixtures.CHROME_SIMULCAST)
+                .replace("a=rid:l send\r\n", "a=rid:l send\r\na=rid:l2 send\r\n")
+                .replace("a=simulcast:send h;m;l", "a=simulcast:send h;~m;l,l2;x");
+        PublishAnswer result = PublishAnswer.build(SessionDescription.parse(offer), SdpFixtures.engine());
+        MediaSection video = result.answer().media().get(1);
+        assertThat(video.attributes("simulcast")).as("undeclared rid x dropped").containsExactly("recv h;~m;l,l2");
+        assertThat(video.rids()).extracting(Rid::id).containsExactly("h", "m", "l", "l2");
+        assertThat(result.tracks().byMid("1").orElseThrow().rids()).containsExactly("h", "m", "l");
+    }
+
+    @Test
+    void legacySsrcSimulcastIsReportedLowestLayerFirstWithRtxPartners() throws SdpException {
+        String offer = SdpFixtures.text(SdpFixtures.CHROME_CAMERA_SCREEN).replace("a=ssrc-group:FID 2951610430 624275826\r\n", """
+                a=ssrc-group:SIM 11 22 33\r
+                a=ssrc-group:FID 11 111\r
+                a=ssrc-group:FID 22 222\r
+                a=ssrc-group:FID 33 333\r
+                a=ssrc:11 cname:x\r
+                a=ssrc:111 cname:x\r
+                a=ssrc:22 cname:x\r
+                a=ssrc:222 cname:x\r
+                a=ssrc:33 cname:x\r
+                a=ssrc:333 cname:x\r
+                a=ssrc-group:FID 2951610430 624275826\r
+                """).replace("a=ssrc:2951610430", "a=x-ignored:2951610430").replace("a=ssrc:624275826", "a=x-ignored:624275826")
+                .replace("a=ssrc-group:FID 2951610430 624275826\r\n", "");
+        PublishedTrack screen = PublishAnswer.build(SessionDescription.parse(offer), SdpFixtures.engine()).tracks().byMid("2").orElseThrow();
+        assertThat(screen.ssrcStreams()).containsExactly(new SsrcStream(11, OptionalLong.of(111)),
+                new SsrcStream(22, OptionalLong.of(222)), new SsrcStream(33, OptionalLong.of(333)));
+        assertThat(screen.isSimulcast()).isTrue();
+    }
+
+    @Test
+    void ridSimulcastWithoutTheRidHeaderExtensionIsRejected() throws SdpException {
+        String offer = SdpFixtures.text(SdpFixtures.CHROME_SIMULCAST)
+                .replace("a=extmap:10 urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id\r\n", "");
+        PublishAnswer result = PublishAnswer.build(SessionDescription.parse(offer), SdpFixtures.engine());
+        assertThat(result.answer().media().get(1).isRejected()).isTrue();
+        assertThat(result.tracks().rejected()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("rtp-stream-id"));
+    }
+
+    @Test
+    void mlineWithoutRtcpMuxIsRejected() throws SdpException {
+        String offer = SdpFixtures.text(SdpFixtures.CHROME_SIMULCAST);
+        int video = offer.indexOf("m=video");
+        offer = offer.substring(0, video) + offer.substring(video).replace("a=rtcp-mux\r\n", "");
+        PublishAnswer result = PublishAnswer.build(SessionDescription.parse(offer), SdpFixtures.engine());
+        assertThat(result.tracks().rejected()).singleElement().satisfies(r -> {
+            assertThat(r.mid()).isEqualTo("1");
+            assertThat(r.reason()).contains("rtcp-mux");
+        });
+    }
+
+    @Test
+    void bundledMlinesWithDifferentIceCredentialsFail() {
+        String offer = SdpFixtures.text(SdpFixtures.CHROME_SIMULCAST);
+        int video = offer.indexOf("m=video");
+        String changed = offer.substring(0, video) + offer.substring(video).replace("a=ice-ufrag:THV8", "a=ice-ufrag:OTHR");
+        assertThatThrownBy(() -> PublishAnswer.build(SessionDescription.parse(changed), SdpFixtures.engine()))
+                .isInstanceOf(SdpException.class).hasMessageContaining("other ICE credentials").hasMessageContaining("BUNDLE");
+    }
+
+    @Test
+    void stoppedMlineInAReofferIsAnsweredWithPortZero() throws SdpException {
+        String text = SdpFixtures.text(SdpFixtures.CHROME_CAMERA_SCREEN);
+        int screen = text.lastIndexOf("m=video 9 ");
+        String offer = text.substring(0, screen) + "m=video 0 " + text.substring(screen + "m=video 9 ".length());
+        PublishAnswer result = PublishAnswer.build(SessionDescription.parse(offer), SdpFixtures.engine(),
+                PublishOptions.defaults().withSessionVersion(2));
+        assertThat(result.tracks().rejected()).extracting(RejectedMedia::reason).containsExactly("stopped by the offerer (port 0)");
+        assertThat(result.tracks().rejected()).extracting(RejectedMedia::mid).containsExactly("2");
+        assertThat(result.tracks().tracks()).hasSize(2);
+        assertThat(result.answer().bundleGroups()).containsExactly(List.of("0", "1"));
+    }
 }

@@ -59,6 +59,9 @@ public final class PlenumServer implements AutoCloseable {
             this.plugins = host;
             core.signaling.useModules(host);
             host.onChange(core.signaling::pluginsChanged);
+            // the rooms' core events go to the plugins; the plugins reach live rooms through the signaling core
+            core.signaling.useCoreEvents(host::publish);
+            host.useLiveRooms(new org.plenum.pluginhost.context.SignalingLiveRooms(core.signaling));
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
             threads.setName("http");
             threads.setVirtualThreadsExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());

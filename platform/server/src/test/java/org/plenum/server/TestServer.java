@@ -55,13 +55,22 @@ public final class TestServer implements AutoCloseable {
      * trusts jars signed by {@code signing}.
      */
     public static TestServer withTestPlugins(SignedJars signing, Map<String, String> extra) {
+        return trusting(signing, extra, new ClasspathCodeLoader());
+    }
+
+    /** A server with the real plugin loaders (Felix, PF4J) that trusts jars signed by {@code signing}. */
+    public static TestServer withRealPluginLoaders(SignedJars signing, Map<String, String> extra) {
+        return trusting(signing, extra, null);
+    }
+
+    private static TestServer trusting(SignedJars signing, Map<String, String> extra, CodeLoader loader) {
         try {
             Path dir = Files.createTempDirectory("plenum-test");
             Map<String, String> s = new HashMap<>();
             s.put("plugins.truststore", signing.trustStore(dir).toString());
             s.put("plugins.truststore.password", SignedJars.TRUST_STORE_PASSWORD);
             s.putAll(extra);
-            return start(dir, s, new ClasspathCodeLoader());
+            return start(dir, s, loader);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -24,6 +24,11 @@ public final class TwoMunicipalities {
         jena = town(t, "jena", "Stadt Jena");
     }
 
+    /** One more municipality, with an admin, a moderator and a member. */
+    public Town another(TestServer t, String slug, String name) {
+        return town(t, slug, name);
+    }
+
     private Town town(TestServer t, String slug, String name) {
         TestServer.Reply tenant = t.post("/api/v1/tenants", platformAdmin, Map.of("slug", slug, "name", name));
         if (tenant.status() != 201) {

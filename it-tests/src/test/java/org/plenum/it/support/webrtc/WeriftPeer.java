@@ -31,8 +31,9 @@ import org.plenum.it.support.Await;
 /**
  * A WebRTC peer that is not a browser: werift (a WebRTC stack in TypeScript) in a Node process
  * ({@code src/test/node/werift-peer/peer.mjs}), driven over its stdin and stdout with one JSON object a line.
- * It speaks ICE, DTLS, SRTP and RTP on 127.0.0.1 only, sends Opus silence and a VP8 key frame stream, and
- * counts what it receives per SSRC with sequence-number continuity. Each call waits with a bound.
+ * It speaks ICE, DTLS, SRTP and RTP on 127.0.0.1 only (one bundled transport per connection), sends Opus silence
+ * and a VP8 key frame stream, and counts what it receives per SSRC with sequence-number continuity and, for VP8,
+ * the key frames with their place in the stream. Each call waits with a bound.
  *
  * <pre>{@code
  * try (WeriftPeer werift = WeriftPeer.start("werift")) {
@@ -69,21 +70,44 @@ public final class WeriftPeer implements AutoCloseable {
     }
 
     /**
-     * Received RTP of one SSRC. {@code decrypted}: packets that passed SRTP authentication (all that reach
-     * the counters). {@code expected}: highest minus first extended sequence number plus one;
-     * {@code missing = 0} means no gap.
+     * Received RTP of one SSRC, on the transceiver {@code mid}. {@code decrypted}: packets that passed SRTP
+     * authentication (all that reach the counters). {@code expected}: highest minus first extended sequence
+     * number plus one; {@code missing = 0} means no gap. {@code maxReorder}: how many sequence numbers behind the
+     * highest the latest out-of-order packet came; {@code timestampsBackwards}: packets newer by sequence number
+     * but older by timestamp. Video only: {@code keyframes} (VP8 key frames started) and the last few of them in
+     * {@code keyframeLog}. {@code firstAtMs}/{@code lastAtMs}: the peer's monotonic clock at the first and last packet.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Received(String kind, long ssrc, int payloadType, long packets, long decrypted, long bytes, long markers,
-                           Integer firstSeq, Integer lastSeq, long expected, long missing, long duplicates, long outOfOrder) {
+    public record Received(String kind, long ssrc, String mid, int payloadType, long packets, long decrypted, long bytes, long markers,
+                           Integer firstSeq, Integer lastSeq, long expected, long missing, long duplicates, long outOfOrder,
+                           long maxReorder, long timestampsBackwards, long keyframes, List<Keyframe> keyframeLog,
+                           Long firstAtMs, Long lastAtMs) {
+
+        public Received {
+            keyframeLog = keyframeLog == null ? List.of() : List.copyOf(keyframeLog);
+        }
     }
 
-    /** A peer connection's state and RTP counters. */
+    /**
+     * A VP8 key frame as received: its first packet's sequence number and timestamp, the peer's clock then, the
+     * frame size from the key frame header, and the sequence number and timestamp of the newest packet before it
+     * (null for the first packet of the stream).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Stats(String pc, String role, String connectionState, String iceConnectionState, List<Sent> sent, List<Received> received) {
+    public record Keyframe(int seq, long timestamp, long atMs, int width, int height, Integer previousSeq, Long previousTimestamp) {
+    }
+
+    /** A peer connection's state and RTP counters, at {@code atMs} on the peer's monotonic clock. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Stats(String pc, String role, double atMs, String connectionState, String iceConnectionState, List<Sent> sent, List<Received> received) {
 
         public Optional<Received> received(String kind) {
             return received.stream().filter(r -> r.kind().equals(kind)).findFirst();
+        }
+
+        /** What arrived on the transceiver {@code mid} (the newest SSRC there, should it have changed). */
+        public Optional<Received> onMid(String mid) {
+            return received.stream().filter(r -> mid.equals(r.mid())).reduce((first, second) -> second);
         }
 
         public long packetsReceived(String kind) {

@@ -15,4 +15,12 @@ public interface RoomModuleProvider {
     RoomModuleProvider NONE = (tenantId, roomId) -> List.of();
 
     List<ActivePlugin> activeFor(UUID tenantId, String roomId);
+
+    /**
+     * Why a plugin that was active is no longer: {@code failed} when it was stopped for its failures (the
+     * circuit breaker), else {@code disabled}. What rooms say in {@code control/plugin_stopped}.
+     */
+    default String stopReason(org.plenum.api.PluginId plugin) {
+        return "disabled";
+    }
 }

@@ -43,6 +43,8 @@ public final class RoomPlugins {
     private final RoomModuleProvider provider;
     private final PluginCalls calls;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
+    /** The plugin ids with a working module here, for threads other than the room's ({@link #liveModules}). */
+    private volatile java.util.Set<String> live = java.util.Set.of();
 
     public RoomPlugins(RoomPort port, RoomModuleProvider provider, PluginCalls calls) {
         this.port = port;
@@ -64,7 +66,7 @@ public final class RoomPlugins {
         for (Slot s : new ArrayList<>(slots.values())) {
             ActivePlugin now = byId.get(s.plugin.id().value());
             if (now == null) {
-                stop(s, "disabled");
+                stop(s, provider.stopReason(s.plugin.id()));
             } else if (now.generation() != s.plugin.generation()) {
                 stop(s, "updated");
             }
@@ -73,6 +75,54 @@ public final class RoomPlugins {
             if (!slots.containsKey(a.id().value())) {
                 start(a, announce);
             }
+        }
+        publishLive();
+    }
+
+    /** The ids of the plugins with a working module in this room; readable from any thread. */
+    public java.util.Set<String> liveModules() {
+        return live;
+    }
+
+    private void publishLive() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        slots.forEach((id, s) -> {
+            if (s.module != null && !s.dead) {
+                ids.add(id);
+            }
+        });
+        live = java.util.Set.copyOf(ids);
+    }
+
+    /**
+     * Runs {@code action} with the plugin's module of this room, under the same isolation as every other call
+     * (its class loader, the time bound, exceptions caught and reported), and completes {@code result} with
+     * what it returned. On the room's thread. The SPI's {@code RoomDirectory.call}.
+     */
+    public <M extends RoomModule, T> void callModule(org.plenum.api.PluginId plugin, Class<M> moduleType,
+                                                     java.util.function.Function<? super M, ? extends T> action,
+                                                     java.util.concurrent.CompletableFuture<T> result) {
+        Slot s = slots.get(plugin.value());
+        if (s == null || s.module == null || s.dead) {
+            result.completeExceptionally(new java.util.NoSuchElementException("room " + port.roomId() + " has no module of plugin " + plugin));
+            return;
+        }
+        if (!moduleType.isInstance(s.module)) {
+            result.completeExceptionally(new ClassCastException("the module of plugin " + plugin + " in room " + port.roomId() + " is a "
+                    + s.module.getClass().getName() + ", not a " + moduleType.getName()));
+            return;
+        }
+        Object[] value = {null};
+        PluginCalls.Outcome o = s.call("rooms().call", () -> value[0] = action.apply(moduleType.cast(s.module)));
+        switch (o) {
+            case PluginCalls.Returned r -> {
+                @SuppressWarnings("unchecked")
+                T t = (T) value[0];
+                result.complete(t);
+            }
+            case PluginCalls.Threw t -> result.completeExceptionally(t.cause());
+            case PluginCalls.TimedOut t -> result.completeExceptionally(new java.util.concurrent.TimeoutException(
+                    "the module of plugin " + plugin + " did not return within " + calls.bound().toMillis() + " ms and was stopped in this room"));
         }
     }
 
@@ -153,6 +203,7 @@ public final class RoomPlugins {
             s.dead = true;
         }
         slots.clear();
+        publishLive();
     }
 
     private void forEachModule(String where, ModuleCall call) {
@@ -253,6 +304,7 @@ public final class RoomPlugins {
                     plugin.faults().failed(plugin.id(), port.roomId(), PluginFaults.Kind.TIMED_OUT, where, null);
                     if (slots.get(plugin.id().value()) == this) {
                         slots.remove(plugin.id().value());
+                        publishLive();
                         if (module != null) {
                             announceStopped(this, "failed");
                         }

@@ -61,8 +61,9 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
     final RoomMedia media;
     private boolean ending;
     /** The plugins' modules in this meeting; created with the first join, when the room's tenant is known. */
-    private RoomPlugins plugins;
-    private UUID tenantId;
+    private volatile RoomPlugins plugins;
+    /** Known from the first join on; volatile because the hub reads it for {@code RoomDirectory} from other threads. */
+    private volatile UUID tenantId;
 
     LiveRoom(String id, SignalingHub hub) {
         this.id = id;
@@ -102,11 +103,16 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
     public void ended(List<RoomEvent> leftovers) {
         closePlugins();
         hub.roomEnded(this);
+        if (tenantId != null) {
+            hub.publish(new org.plenum.api.event.RoomClosed(tenantId, id));
+        }
         // events that raced with the end: a joiner's ticket is spent, so their join goes to the
         // room's next meeting; a resume token died with this one; the rest is moot
         for (RoomEvent e : leftovers) {
             if (e instanceof RoomEvent.JoinRequest j) {
                 hub.route(j);
+            } else if (e instanceof RoomEvent.ModuleCall c) {
+                c.abandon().run();
             } else if (e instanceof RoomEvent.ResumeRequest r) {
                 r.session().refuse(r.re(), ErrorCode.INVALID_RESUME_TOKEN, "the meeting has ended", CloseCode.UNAUTHENTICATED);
             }
@@ -140,6 +146,13 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             case RoomEvent.PluginInbound in -> pluginInbound(in);
             case RoomEvent.PluginTask t -> t.task().run();
             case RoomEvent.MediaTask t -> t.task().run();
+            case RoomEvent.ModuleCall c -> {
+                if (plugins == null) {
+                    c.abandon().run();
+                } else {
+                    c.call().accept(plugins);
+                }
+            }
             case RoomEvent.PluginsChanged c -> {
                 if (plugins != null) {
                     plugins.refresh(true);
@@ -160,6 +173,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         if (plugins == null) {
             tenantId = j.room().tenantId();
             plugins = new RoomPlugins(new Port(), hub.modules, hub.pluginCalls);
+            hub.publish(new org.plenum.api.event.RoomOpened(tenantId, id));
             plugins.refresh(false);
         }
         if ((grant.userId() != null && bannedUsers.contains(grant.userId()))
@@ -227,6 +241,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         broadcast(new ServerMessage.ParticipantJoined(p.view()), p);
         plugins.joined(p.pluginView());
         media.admitted(p);
+        hub.publish(new org.plenum.api.event.ParticipantJoined(tenantId, id, p.pluginView()));
     }
 
     private void resume(RoomEvent.ResumeRequest r) {
@@ -498,19 +513,24 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         broadcast(new ServerMessage.ParticipantLeft(p.id, reason), null);
         media.left(p);
         if (plugins != null) {
-            plugins.left(p.pluginView().withConnected(false), switch (reason) {
+            LeaveReason why = switch (reason) {
                 case "kicked" -> LeaveReason.KICKED;
                 case "banned" -> LeaveReason.BANNED;
                 case "timeout" -> LeaveReason.TIMED_OUT;
                 default -> LeaveReason.LEFT;
-            });
+            };
+            org.plenum.api.room.Participant gone = p.pluginView().withConnected(false);
+            plugins.left(gone, why);
+            hub.publish(new org.plenum.api.event.ParticipantLeft(tenantId, id, gone, why));
         }
     }
 
     /** Tells the plugins' modules that a moderator changed someone's role. */
     void roleChanged(Participant p, Participant.Role previous) {
         if (plugins != null) {
-            plugins.roleChanged(p.pluginView(), org.plenum.api.room.Role.valueOf(previous.name()));
+            org.plenum.api.room.Role before = org.plenum.api.room.Role.valueOf(previous.name());
+            plugins.roleChanged(p.pluginView(), before);
+            hub.publish(new org.plenum.api.event.ParticipantRoleChanged(tenantId, id, p.pluginView(), before));
         }
     }
 
@@ -564,11 +584,27 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
         ending = true;
     }
 
+    /** The meeting ends: the modules hear {@code onRoomClosing}, plugin-level listeners one {@code ParticipantLeft} per person. */
     private void closePlugins() {
         media.close();
         if (plugins != null) {
             plugins.closing();
+            for (Participant p : participants.values()) {
+                hub.publish(new org.plenum.api.event.ParticipantLeft(tenantId, id, p.pluginView().withConnected(false),
+                        LeaveReason.ROOM_CLOSED));
+            }
         }
+    }
+
+    /** The tenant of the meeting, once someone joined; for threads other than the room's. */
+    UUID tenantId() {
+        return tenantId;
+    }
+
+    /** The plugins with a working module in this meeting; readable from any thread. */
+    java.util.Set<String> liveModules() {
+        RoomPlugins p = plugins;
+        return p == null ? java.util.Set.of() : p.liveModules();
     }
 
     private void clearAll() {

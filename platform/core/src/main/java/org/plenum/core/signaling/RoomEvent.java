@@ -46,6 +46,13 @@ sealed interface RoomEvent {
     record MediaTask(Runnable task) implements RoomEvent {
     }
 
+    /**
+     * A call on a plugin's module from outside the room ({@code RoomDirectory.call}); {@code abandon} is
+     * run instead when the room ends before it got to it.
+     */
+    record ModuleCall(java.util.function.Consumer<org.plenum.core.plugin.RoomPlugins> call, Runnable abandon) implements RoomEvent {
+    }
+
     /** The plugin host changed what is active: rooms bring their modules in line. */
     record PluginsChanged() implements RoomEvent {
     }

@@ -55,6 +55,8 @@ public final class SignalingHub implements AutoCloseable {
     private volatile boolean closed;
     /** Where rooms learn which plugins' modules they host; none until a plugin host is attached. */
     volatile RoomModuleProvider modules = RoomModuleProvider.NONE;
+    /** Where the rooms' core events go (the plugin host's event bus); nowhere until one is attached. */
+    private volatile java.util.function.Consumer<? super org.plenum.api.event.CoreEvent> coreEvents = e -> { };
     /** Calls into plugin code: each on its own thread, with the plugin's loader, bounded in time. */
     final PluginCalls pluginCalls;
     /** The media engine rooms hand their {@code media} namespace to; null runs signaling without media. */
@@ -105,6 +107,56 @@ public final class SignalingHub implements AutoCloseable {
     public void useModules(RoomModuleProvider provider) {
         this.modules = provider;
         pluginsChanged();
+    }
+
+    /**
+     * Attaches the receiver of the rooms' core events ({@code RoomOpened}, {@code ParticipantJoined},
+     * {@code ParticipantLeft}, {@code ParticipantRoleChanged}, {@code RoomClosed}): the plugin host's event bus.
+     * Called on the rooms' threads, in each room's order; it must not block.
+     */
+    public void useCoreEvents(java.util.function.Consumer<? super org.plenum.api.event.CoreEvent> sink) {
+        this.coreEvents = java.util.Objects.requireNonNull(sink, "sink");
+    }
+
+    void publish(org.plenum.api.event.CoreEvent event) {
+        try {
+            coreEvents.accept(event);
+        } catch (RuntimeException e) {
+            log.atWarn().setMessage("core event not delivered").addKeyValue("event", event.getClass().getSimpleName())
+                    .addKeyValue("room", event.roomId()).setCause(e).log();
+        }
+    }
+
+    /** Whether a meeting is going on in the room. */
+    public boolean isLive(String roomId) {
+        return rooms.containsKey(roomId);
+    }
+
+    /** The tenant's rooms with a meeting going on in which the plugin has a working module. */
+    public Set<String> liveRoomsWithModule(java.util.UUID tenantId, org.plenum.api.PluginId plugin) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (LiveRoom r : rooms.values()) {
+            if (tenantId.equals(r.tenantId()) && r.liveModules().contains(plugin.value())) {
+                out.add(r.id);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs {@code action} on the room's thread with the plugin's module there (isolated like every call into a
+     * plugin). Fails with {@link java.util.NoSuchElementException} when no meeting goes on in the room or it has
+     * no module of the plugin, with {@link ClassCastException} when the module is not a {@code moduleType}.
+     */
+    public <M extends org.plenum.api.room.RoomModule, T> java.util.concurrent.CompletionStage<T> callModule(
+            org.plenum.api.PluginId plugin, String roomId, Class<M> moduleType, java.util.function.Function<? super M, ? extends T> action) {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Runnable abandon = () -> result.completeExceptionally(new java.util.NoSuchElementException("no meeting is going on in room " + roomId));
+        LiveRoom room = rooms.get(roomId);
+        if (room == null || !room.post(new RoomEvent.ModuleCall(p -> p.callModule(plugin, moduleType, action, result), abandon))) {
+            abandon.run();
+        }
+        return result;
     }
 
     /** The plugin host changed what is active; every live room brings its modules in line. */

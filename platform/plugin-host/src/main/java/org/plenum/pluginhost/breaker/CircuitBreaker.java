@@ -18,9 +18,13 @@ import org.plenum.api.PluginId;
  */
 public final class CircuitBreaker {
 
-    /** The kinds of failure counted, as reported by rooms, HTTP handlers and event handlers. */
+    /**
+     * The kinds of failure counted, as reported by rooms, HTTP handlers and event handlers; and
+     * {@code LEAKED_THREAD}, a thread the plugin left running when it stopped (reported, never counted
+     * toward the breaker: the plugin has stopped already).
+     */
     public enum FailureKind {
-        THREW, TIMED_OUT, FLOODED;
+        THREW, TIMED_OUT, FLOODED, LEAKED_THREAD;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

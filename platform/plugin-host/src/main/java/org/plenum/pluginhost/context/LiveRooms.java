@@ -10,7 +10,7 @@ import org.plenum.api.room.RoomModule;
 
 /**
  * What the signaling core tells the plugin host about live rooms, for {@code PluginContext.rooms()}.
- * The signaling core implements it and hands it to {@code PluginHost.useLiveRooms}; until then
+ * The server hands the signaling core's ({@link SignalingLiveRooms}) to {@code PluginHost.useLiveRooms}; until then
  * {@link #NONE} answers "not live" and refuses {@code call}.
  */
 public interface LiveRooms {

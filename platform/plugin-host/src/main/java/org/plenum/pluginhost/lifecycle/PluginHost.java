@@ -86,6 +86,8 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a stopped plugin's leftover threads get to end after they were interrupted. */
+    static final Duration LEAKED_THREAD_GRACE = Duration.ofSeconds(2);
 
     /** A started plugin version. */
     private record Running(InstalledPlugin row, PluginDescriptor descriptor, LoadedCode code, HostPluginContext context,
@@ -112,6 +114,10 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong generations = new AtomicLong();
     private final AtomicReference<LiveRooms> liveRooms = new AtomicReference<>(LiveRooms.NONE);
+    /** Why each plugin last stopped, as rooms say it ({@link #stopReason}): failed, updated or disabled. */
+    private final Map<PluginId, String> stopReasons = new ConcurrentHashMap<>();
+    /** The plugin being updated now (its old version and its dependents stop, and come back); lifecycle lock held. */
+    private volatile PluginId updating;
     private volatile Map<PluginId, InstalledPlugin> installed = Map.of();
     private volatile Tenancy tenancy = Tenancy.EMPTY;
     private volatile boolean closed;
@@ -204,6 +210,15 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * {@code failed} after the circuit breaker (or a leaked thread) stopped it, {@code updated} while it and its
+     * dependents are stopped for an update (rooms may look before the new version runs), else {@code disabled}.
+     */
+    @Override
+    public String stopReason(PluginId plugin) {
+        return stopReasons.getOrDefault(plugin, "disabled");
+    }
+
     /** The signaling core's view of live rooms, for {@code PluginContext.rooms()}. */
     public void useLiveRooms(LiveRooms rooms) {
         liveRooms.set(Objects.requireNonNull(rooms, "rooms"));
@@ -247,6 +262,9 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
                 .tag("plugin", plugin.value()).tag("kind", kind.wireName()).register(metrics).increment();
         log.atWarn().setMessage("plugin failure").addKeyValue("plugin", plugin).addKeyValue("kind", kind.wireName())
                 .addKeyValue("where", where).addKeyValue("error", cause == null ? "-" : cause.toString()).log();
+        if (kind == FailureKind.LEAKED_THREAD) {
+            return;
+        }
         Optional<String> trip = breaker.record(plugin, kind, where);
         if (trip.isPresent() && !closed) {
             background.execute(() -> trip(plugin, trip.get()));
@@ -405,7 +423,13 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         try {
             InstalledPlugin current = require(id);
             boolean wasRunning = running.containsKey(id);
-            List<PluginId> stopped = wasRunning ? stopWithDependents(id, null, null) : new ArrayList<>(List.of(id));
+            updating = id;
+            List<PluginId> stopped;
+            try {
+                stopped = wasRunning ? stopWithDependents(id, null, null) : new ArrayList<>(List.of(id));
+            } finally {
+                updating = null;
+            }
             LoadedCode code = null;
             PluginDescriptor d;
             Path newJar = null;
@@ -889,12 +913,18 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         if (r == null) {
             return;
         }
+        stopReasons.put(id, state == PluginState.FAILED ? "failed" : state == null && updating != null ? "updated" : "disabled");
         fireChange();
         Throwable failure = callWithin(STOP_TIMEOUT, r.code().classLoader(), () -> r.code().plugin().stop());
         if (failure != null) {
             log.atWarn().setMessage("plugin stop failed").addKeyValue("plugin", id).addKeyValue("error", failure.toString()).log();
         }
         r.context().close();
+        List<String> stuck = stopLeakedThreads(id, r.code().classLoader());
+        if (!stuck.isEmpty() && state != null) {
+            // the admin's (or the breaker's) decision stands, but the plugin is not cleanly gone: failed, with why
+            store.setState(id, PluginState.FAILED, (reason == null ? state.wireName() : reason) + "; " + stuckReason(stuck));
+        }
         if (r.storage() != null) {
             r.storage().close();
         }
@@ -902,6 +932,36 @@ public final class PluginHost implements RoomModuleProvider, PluginFaults, AutoC
         metrics.find("plenum.plugin.up").tag("plugin", id.value()).meters().forEach(metrics::remove);
         log.atInfo().setMessage("plugin stopped").addKeyValue("plugin", id).addKeyValue("generation", r.generation())
                 .addKeyValue("state", state == null ? "-" : state.wireName()).log();
+    }
+
+    /**
+     * Thread-leak policy: platform threads the plugin left running ({@link LeakedThreads}) are interrupted and
+     * given {@link #LEAKED_THREAD_GRACE} to end; each is reported as {@code leaked_thread}. A thread that ends
+     * lets the class loader go as usual. The names of those still running are returned: they keep the plugin's
+     * classes in memory until they end or the server restarts.
+     */
+    private List<String> stopLeakedThreads(PluginId id, ClassLoader loader) {
+        List<Thread> leaked = LeakedThreads.of(loader);
+        if (leaked.isEmpty()) {
+            return List.of();
+        }
+        List<Thread> alive = LeakedThreads.interruptAndAwait(leaked, LEAKED_THREAD_GRACE);
+        List<String> stuck = new ArrayList<>();
+        for (Thread t : leaked) {
+            boolean ended = !alive.contains(t);
+            reportFailure(id, FailureKind.LEAKED_THREAD, "thread '" + t.getName() + "' " + (ended ? "ended when interrupted" : "still runs"), null);
+            if (!ended) {
+                stuck.add(t.getName());
+                log.atError().setMessage("plugin thread did not end; the plugin's classes stay in memory").addKeyValue("plugin", id)
+                        .addKeyValue("thread", t.getName()).addKeyValue("graceMillis", LEAKED_THREAD_GRACE.toMillis()).log();
+            }
+        }
+        return stuck;
+    }
+
+    private static String stuckReason(List<String> threads) {
+        return "it left " + (threads.size() == 1 ? "thread '" + threads.get(0) + "'" : "threads " + threads) + " running, which did not end within "
+                + LEAKED_THREAD_GRACE.toSeconds() + " s of an interrupt; its classes stay in memory until that ends or the server restarts";
     }
 
     /** Starts the given plugins again from their jars; the first may be replaced by {@code rollback}. Returns what happened, for messages. */

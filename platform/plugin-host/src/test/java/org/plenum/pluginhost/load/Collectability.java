@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Proves that objects can be collected: runs the GC, in a bounded loop, until every weak reference has cleared. */
-final class Collectability {
+public final class Collectability {
 
     private Collectability() {
     }
 
     /** The references still set after {@code bound}, by their labels; empty when everything was collected. */
-    static List<String> stillReachableAfter(Duration bound, List<Labelled> references) throws InterruptedException {
+    public static List<String> stillReachableAfter(Duration bound, List<Labelled> references) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         List<String> reachable;
         do {
@@ -32,9 +32,9 @@ final class Collectability {
     }
 
     /** A weak reference with a name for the failure message. */
-    record Labelled(String label, WeakReference<?> reference) {
+    public record Labelled(String label, WeakReference<?> reference) {
 
-        static Labelled of(String label, Object referent) {
+        public static Labelled of(String label, Object referent) {
             return new Labelled(label, new WeakReference<>(referent));
         }
     }

@@ -25,19 +25,32 @@ import org.plenum.api.PlenumApi;
  * The fixture plugins the reactor built ({@code platform/plugin-host/fixtures}), and variants of
  * them: the same classes with manifest headers or descriptor values changed.
  */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** The OSGi bundle {@code osgi-hello} 1.0.0: imports org.plenum.api [1.0,2.0), registers a Plugin in its activator. */
-    static Path osgiHello() {
+    public static Path osgiHello() {
         return fixture("plenum-fixture-osgi-hello.jar");
     }
 
     /** The PF4J plugin {@code pf4j-hello} 1.0.0: Plugin-Requires {@code >=1.0.0 & <2.0.0}, one {@code @Extension} Plugin. */
-    static Path pf4jHello() {
+    public static Path pf4jHello() {
         return fixture("plenum-fixture-pf4j-hello.jar");
+    }
+
+    /**
+     * The PF4J plugin {@code misbehaving} 1.0.0, which misbehaves as its descriptor's {@code mode} says (throw,
+     * throw-start, hang, flood, leak-thread, leak-stubborn-thread); {@link #misbehaving} derives one per mode.
+     */
+    public static Path pf4jMisbehaving() {
+        return fixture("plenum-fixture-pf4j-misbehaving.jar");
+    }
+
+    /** A copy of the misbehaving fixture as plugin {@code id} with {@code mode}, unsigned, at {@code target}. */
+    public static Path misbehaving(String id, String mode, Path target) throws IOException {
+        return variant(pf4jMisbehaving()).header("Plugin-Id", id).descriptor("id", id).descriptor("mode", mode).writeTo(target);
     }
 
     private static Path fixture(String name) {
@@ -51,12 +64,12 @@ final class Fixtures {
     }
 
     /** Starts a variant of {@code jar}. */
-    static Variant variant(Path jar) {
+    public static Variant variant(Path jar) {
         return new Variant(jar);
     }
 
     /** A copy of a fixture jar with some manifest headers and descriptor values replaced. */
-    static final class Variant {
+    public static final class Variant {
 
         private final Path original;
         private final Map<String, String> headers = new LinkedHashMap<>();
@@ -69,30 +82,30 @@ final class Fixtures {
         }
 
         /** Sets a main manifest header; {@code null} removes it. */
-        Variant header(String name, String value) {
+        public Variant header(String name, String value) {
             headers.put(name, value);
             return this;
         }
 
         /** Sets a value of the fixture's {@code descriptor.properties}: id, version, name, requires. */
-        Variant descriptor(String key, String value) {
+        public Variant descriptor(String key, String value) {
             descriptor.put(key, value);
             return this;
         }
 
         /** Leaves out PF4J's {@code META-INF/extensions.idx}. */
-        Variant withoutExtensionIndex() {
+        public Variant withoutExtensionIndex() {
             withoutExtensionIndex = true;
             return this;
         }
 
         /** Adds a copy of the plugin API's classes to the jar, as a badly built plugin would. */
-        Variant withApiCopy() {
+        public Variant withApiCopy() {
             withApiCopy = true;
             return this;
         }
 
-        Path writeTo(Path target) throws IOException {
+        public Path writeTo(Path target) throws IOException {
             try (JarFile in = new JarFile(original.toFile(), false)) {
                 Manifest manifest = new Manifest(in.getManifest());
                 Attributes main = manifest.getMainAttributes();

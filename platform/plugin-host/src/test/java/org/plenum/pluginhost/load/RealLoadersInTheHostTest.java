@@ -69,6 +69,7 @@ class RealLoadersInTheHostTest {
         assertThat(f.host.update(pf4jId, f.signing.sign(pf4jNext), Optional.empty()).row().version().toString()).isEqualTo("1.1.0");
         assertThat(f.host.update(osgiId, f.signing.sign(osgiNext), Optional.empty()).row().version().toString()).isEqualTo("1.1.0");
         assertThat(Collectability.stillReachableAfter(Duration.ofSeconds(20), List.of(oldPf4j, oldOsgi))).isEmpty();
+        assertThat(f.host.stopReason(pf4jId)).as("what rooms were told while the old version was gone").isEqualTo("updated");
 
         f.restart();
         assertThat(f.host.runningPlugins()).containsExactlyInAnyOrder(pf4jId, osgiId);
@@ -77,6 +78,7 @@ class RealLoadersInTheHostTest {
         Collectability.Labelled before = Collectability.Labelled.of("pf4j 1.1.0", f.host.classLoaderOf(pf4jId).orElseThrow());
         f.host.uninstall(pf4jId, true);
         f.host.disable(osgiId);
+        assertThat(f.host.stopReason(osgiId)).isEqualTo("disabled");
         assertThat(Collectability.stillReachableAfter(Duration.ofSeconds(20), List.of(before))).isEmpty();
         f.host.uninstall(osgiId, false);
         assertThat(f.host.list()).isEmpty();

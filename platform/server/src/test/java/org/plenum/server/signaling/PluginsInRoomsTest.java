@@ -48,7 +48,7 @@ class PluginsInRoomsTest {
 
     @BeforeAll
     static void start() {
-        t = TestServer.start(Map.of("plugins.call.timeout", "500ms"));
+        t = TestServer.start(Map.of("plugins.call.timeout", "2s"));
         f = new MeetingFixture(t);
         anna = f.user("anna", "Anna Amsel");
         t.server.core().signaling.useModules((tenant, room) -> List.copyOf(active.values()));

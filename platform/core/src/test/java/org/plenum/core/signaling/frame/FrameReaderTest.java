@@ -68,8 +68,8 @@ class FrameReaderTest {
         assertThat(r.id()).isEqualTo("x1");
         assertThat(r.message()).contains("shout");
         assertThat(rejected("{\"ns\":\"control\",\"type\":\"joined\",\"body\":{}}").code()).as("server-only type").isEqualTo(ErrorCode.UNKNOWN_TYPE);
-        assertThat(rejected("{\"ns\":\"media\",\"type\":\"cast\",\"body\":{}}").message()).as("reserved, never a plugin")
-                .contains("unknown namespace 'media'");
+        assertThat(rejected("{\"ns\":\"media\",\"type\":\"cast\",\"body\":{}}").message()).as("a core namespace, never a plugin")
+                .contains("namespace media has no client message 'cast'");
     }
 
     @Test
