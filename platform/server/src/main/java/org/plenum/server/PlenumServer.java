@@ -29,6 +29,8 @@ import org.plenum.server.metrics.MetricsServlet;
 import org.plenum.server.metrics.HttpMetricsHandler;
 import org.plenum.server.rest.ApiApplication;
 import org.plenum.server.signaling.SignalingEndpoint;
+import org.plenum.server.web.WebClientConfig;
+import org.plenum.server.web.WebClientServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,13 +71,20 @@ public final class PlenumServer implements AutoCloseable {
 
             ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
             context.setContextPath("/");
-            context.addServlet(new ServletHolder("api", new ServletContainer(new ApiApplication(core, plugins))), "/api/v1/*");
+            WebClientConfig webClient = WebClientConfig.from(settings);
+            context.addServlet(new ServletHolder("api", new ServletContainer(new ApiApplication(core, plugins, webClient))), "/api/v1/*");
             context.addServlet(new ServletHolder("plugin-ui", new PluginUiServlet(plugins)), "/plugins/*");
             HealthServlet health = new HealthServlet(core.database::isReachable);
             context.addServlet(new ServletHolder("healthz", health), "/healthz");
             context.addServlet(new ServletHolder("readyz", health), "/readyz");
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
             SignalingEndpoint.mount(context, core.signaling);
+            // the browser client: everything no other mapping claims (the servlet refuses the server's own areas)
+            WebClientServlet web = new WebClientServlet(webClient);
+            context.addServlet(new ServletHolder("web-client", web), "/");
+            if (!web.installed()) {
+                log.warn("the web client is not installed (no plenum-web-ui jar on the class path): / answers 404");
+            }
 
             // plugin jar uploads get their own, larger limit; every other request keeps http.max.request.bytes
             HttpMetricsHandler app = new HttpMetricsHandler(metrics, context);

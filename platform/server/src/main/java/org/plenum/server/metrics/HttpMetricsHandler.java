@@ -56,7 +56,7 @@ public final class HttpMetricsHandler extends Handler.Wrapper {
             int slash = rest.indexOf('/');
             String first = slash < 0 ? rest : rest.substring(0, slash);
             return switch (first) {
-                case "auth", "me", "tenants", "rooms", "invites", "plugins", "openapi.json" -> "api/" + first;
+                case "auth", "me", "tenants", "rooms", "invites", "plugins", "openapi.json", "client-config" -> "api/" + first;
                 default -> "api/other";
             };
         }

@@ -511,6 +511,7 @@ class OpenApiDocumentTest {
         String admin = login.text("access_token");
         c.expect(200, "GET", "/me", Map.of(), admin, null);
         c.expect(200, "GET", "/openapi.json", Map.of(), null, null);
+        c.expect(200, "GET", "/client-config", Map.of(), null, null);
         c.expect(401, "GET", "/me", Map.of(), null, null);
         c.expect(401, "GET", "/me", Map.of(), "not-a-jwt", null);
         c.expect(401, "POST", "/auth/login", Map.of(), null, Map.of("username", "admin", "password", "wrong-password"));
@@ -621,6 +622,9 @@ class OpenApiDocumentTest {
         c.expect(200, "GET", "/admin/plugins", Map.of(), admin, null);
         c.expect(403, "GET", "/admin/plugins", Map.of(), member, null);
         c.expect(200, "GET", "/admin/plugins/{pluginId}", plugin, admin, null);
+        c.expect(200, "GET", "/client-config/plugins/{pluginId}", plugin, null, null);
+        c.expect(404, "GET", "/client-config/plugins/{pluginId}", Map.of("pluginId", "counter"), null, null);
+        c.expect(404, "GET", "/client-config/plugins/{pluginId}", Map.of("pluginId", "nothing"), null, null);
         c.expect(404, "GET", "/admin/plugins/{pluginId}", Map.of("pluginId", "nothing"), admin, null);
         c.expect(403, "PUT", "/admin/plugins/{pluginId}/tenants/{tenantId}", pluginOfTown, townAdmin, Map.of("available", true));
         c.expect(400, "PUT", "/admin/plugins/{pluginId}/tenants/{tenantId}", pluginOfTown, admin, Map.of("available", "yes"));

@@ -1,0 +1,6 @@
+// Entry point: styles, language, and the app shell. Everything else is loaded from the components.
+import './styles/global.css';
+import { initLanguage } from './i18n/i18n';
+import './app/plenum-app';
+
+initLanguage();
