@@ -63,7 +63,8 @@ class BrowserPeerToPeerIT {
                 Duration.between(connecting, Instant.now()).toMillis(), sender.startup().toMillis(), receiver.startup().toMillis());
 
         assertThat(stats.video()).hasSize(1);
-        assertThat(stats.maxFrameWidth()).as("decoded frame width").isEqualTo(640);
+        // the fake camera is 640 wide; a busy machine makes Chromium's encoder scale down (320, 160), never up
+        assertThat(stats.maxFrameWidth()).as("decoded frame width").isBetween(160L, 640L);
         assertThat(stats.videoBytesReceived()).isPositive();
         assertThat(stats.audio()).hasSize(1);
         assertThat(stats.totalSamplesReceived()).isPositive();
