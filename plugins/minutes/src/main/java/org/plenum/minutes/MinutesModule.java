@@ -63,6 +63,7 @@ public final class MinutesModule implements RoomModule {
     private final Set<String> revokedAtOnce = new HashSet<>();
     private final Map<UUID, MinutesDocument> earlier = new LinkedHashMap<>();
     private MinutesDocument current;
+    private boolean loading;
     private boolean loaded;
     private boolean busy;
     private boolean gone;
@@ -82,6 +83,18 @@ public final class MinutesModule implements RoomModule {
         this.services = services;
         room.events().subscribe(RoomScopedEvent.class, e -> VotingEvents.read(e, services.log()).ifPresent(this::onVote));
         busy = true;
+    }
+
+    /**
+     * Starts loading the room's minutes from storage at the module's first callback: the host takes no offloads from a
+     * module that is still being made, and a room that is live when the plugin starts has no callback before its
+     * first event anyway. Everything queued meanwhile waits.
+     */
+    private void ensureLoading() {
+        if (loading) {
+            return;
+        }
+        loading = true;
         room.offload(this::loadLatest, (latest, failure) -> {
             if (failure != null) {
                 services.log().log(System.Logger.Level.WARNING, "the minutes of a room could not be loaded: " + failure);
@@ -89,6 +102,9 @@ public final class MinutesModule implements RoomModule {
                 latest.ifPresent(this::adopt);
             }
             loaded = true;
+            if (current != null) {
+                room.participants().forEach(p -> room.sendTo(p, "document", snapshot(p)));
+            }
             done();
         });
     }
@@ -121,6 +137,7 @@ public final class MinutesModule implements RoomModule {
     // ---- the queue
 
     private void enqueue(Step step) {
+        ensureLoading();
         queue.addLast(step);
         pump();
     }
@@ -219,6 +236,7 @@ public final class MinutesModule implements RoomModule {
 
     @Override
     public void onMessage(InboundMessage m) {
+        ensureLoading();
         Participant sender = m.sender();
         JsonObject body = m.body();
         switch (m.type()) {
@@ -807,6 +825,7 @@ public final class MinutesModule implements RoomModule {
 
     @Override
     public Optional<JsonObject> joinSnapshot(Participant participant) {
+        ensureLoading();
         return Optional.of(snapshot(participant));
     }
 

@@ -22,9 +22,10 @@ import org.plenum.api.json.JsonValue;
  * {@code created}, {@code item_added}, {@code item_changed}, {@code item_withdrawn}, {@code section_edited},
  * {@code item_started}, {@code arrived}, {@code departed}, {@code presence_set}, {@code absence_noted},
  * {@code vote_started}, {@code vote_recorded}, {@code own_vote_recorded}, {@code correction},
- * {@code objection_noted}, {@code approval_decided}, {@code session_ended}.
+ * {@code objection_noted}, {@code approval_decided}.
  * <br>Not content: {@code taker_appointed}, {@code taker_revoked}, {@code approved}, {@code finalised},
- * {@code session_decision}.
+ * {@code session_decision}, and {@code session_ended} (noted when the meeting ends, also after minutes were
+ * finalised during the session: the finalised version keeps what was approved).
  */
 public final class MinutesDocument {
 
@@ -39,7 +40,7 @@ public final class MinutesDocument {
     /** Revision types that change what the minutes say. */
     static final Set<String> CONTENT = Set.of("created", "item_added", "item_changed", "item_withdrawn", "section_edited",
             "item_started", "arrived", "departed", "presence_set", "absence_noted", "vote_started", "vote_recorded",
-            "own_vote_recorded", "correction", "objection_noted", "approval_decided", "session_ended");
+            "own_vote_recorded", "correction", "objection_noted", "approval_decided");
 
     /** An agenda item and its section. */
     public static final class Item {
