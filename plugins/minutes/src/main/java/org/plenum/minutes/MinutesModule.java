@@ -664,6 +664,10 @@ public final class MinutesModule implements RoomModule {
             throw MessageRefusedException.conflict("the minutes changed since revision " + revision + " (now " + d.contentRevision()
                     + "); read them again before approving");
         }
+        Optional<JsonObject> mine = role.equals("chair") ? d.chairApproval() : d.takerApproval();
+        if (mine.isPresent() && mine.get().getLong("revision") == revision) {
+            throw MessageRefusedException.conflict("this content is approved as " + role + " already");
+        }
         Optional<JsonObject> other = role.equals("chair") ? d.takerApproval() : d.chairApproval();
         if (other.isPresent() && other.get().getString("person").equals(key)) {
             throw MessageRefusedException.conflict("chair and minute-taker must be two people; you approved as the other already");

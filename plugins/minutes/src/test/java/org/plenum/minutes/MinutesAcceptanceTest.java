@@ -1,6 +1,8 @@
 package org.plenum.minutes;
 
+import org.plenum.minutes.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.plenum.minutes.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.plenum.minutes.MinutesTesting.assertPdfA;
 import static org.plenum.minutes.MinutesTesting.document;

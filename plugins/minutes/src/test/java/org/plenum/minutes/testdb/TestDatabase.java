@@ -1,4 +1,4 @@
-package org.plenum.minutes;
+package org.plenum.minutes.testdb;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
