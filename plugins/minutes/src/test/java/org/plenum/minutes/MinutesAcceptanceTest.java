@@ -137,10 +137,10 @@ class MinutesAcceptanceTest {
         addItem("Bebauungsplan Nord", true);
         SimulatedParticipant taker = appointedTaker();
         UUID vote = UUID.randomUUID();
-        t.publish(new VoteStarted(t.tenantId(), t.roomId(), vote, Optional.of("1"), VoteStarted.Kind.ROLL_CALL, "Zustimmung zum Plan?"));
-        t.publish(new VoteClosed(t.tenantId(), t.roomId(), vote, Optional.of("1"), VoteStarted.Kind.ROLL_CALL, "Zustimmung zum Plan?",
-                Map.of("ja", 2, "nein", 1), true, "CLOSED", "ab".repeat(32),
-                Map.of("ja", List.of("Vorsitzende Vogel", "Schriftführer Schulz"), "nein", List.of("Rat Nein"))));
+        t.publish(VoteStarted.of(t.tenantId(), t.roomId(), vote, Optional.of("1"), "roll_call", "Zustimmung zum Plan?"));
+        t.publish(VoteClosed.of(t.tenantId(), t.roomId(), vote, Optional.of("1"), "roll_call", "Zustimmung zum Plan?",
+                Map.of("ja", 2, "nein", 1), "ab".repeat(32),
+                List.of(Map.entry("Vorsitzende Vogel", "ja"), Map.entry("Schriftführer Schulz", "ja"), Map.entry("Rat Nein", "nein"))));
 
         JsonObject recorded = item(state(t), "i1").getArray("votes").get(0).asObject();
         assertThat(recorded.getString("state")).isEqualTo("closed");
@@ -163,10 +163,10 @@ class MinutesAcceptanceTest {
         SimulatedParticipant member = t.join("Rat Roth", Role.PARTICIPANT);
         UUID open = UUID.randomUUID();
         UUID secret = UUID.randomUUID();
-        t.publish(new VoteClosed(t.tenantId(), t.roomId(), open, Optional.of("i1"), VoteStarted.Kind.ROLL_CALL, "Antrag A?",
-                Map.of("ja", 1), true, "closed", "cd".repeat(32), Map.of("ja", List.of("Rat Roth"))));
-        t.publish(new VoteClosed(t.tenantId(), t.roomId(), secret, Optional.of("i1"), VoteStarted.Kind.SECRET, "Wahl des Beigeordneten",
-                Map.of("Kandidat A", 5, "Kandidat B", 4), true, "closed", "ef".repeat(32), Map.of()));
+        t.publish(VoteClosed.of(t.tenantId(), t.roomId(), open, Optional.of("i1"), "roll_call", "Antrag A?",
+                Map.of("ja", 1), "cd".repeat(32), List.of(Map.entry("Rat Roth", "ja"))));
+        t.publish(VoteClosed.of(t.tenantId(), t.roomId(), secret, Optional.of("i1"), "secret", "Wahl des Beigeordneten",
+                Map.of("Kandidat A", 5, "Kandidat B", 4), "ef".repeat(32), List.of()));
 
         member.send("record_my_vote", JsonObject.of("voteId", open.toString()));
         assertThat(member.lastReceived().type()).isEqualTo("stored");
@@ -241,8 +241,8 @@ class MinutesAcceptanceTest {
         edit(taker, "i1", "Der Haushalt wurde beraten.");
         edit(taker, "i2", "Verkauf Flurstück 4711 an Firma Geheim GmbH.");
         UUID vote = UUID.randomUUID();
-        t.publish(new VoteClosed(t.tenantId(), t.roomId(), vote, Optional.of("i2"), VoteStarted.Kind.ROLL_CALL, "Verkauf an Geheim GmbH?",
-                Map.of("ja", 3), true, "closed", "01".repeat(32), Map.of("ja", List.of("Vorsitzende Vogel"))));
+        t.publish(VoteClosed.of(t.tenantId(), t.roomId(), vote, Optional.of("i2"), "roll_call", "Verkauf an Geheim GmbH?",
+                Map.of("ja", 3), "01".repeat(32), List.of(Map.entry("Vorsitzende Vogel", "ja"))));
         SimulatedParticipant citizen = t.joinGuest("Bürgerin");
 
         String guestView = citizen.joinSnapshot().orElseThrow().toJson();

@@ -38,8 +38,8 @@ class MinutesHostileInputTest {
         chair.send("item_add", JsonObject.of("title", "Bericht", "public", true));
         chair.send("appoint", JsonObject.of("participantId", taker.id()));
         voteId = UUID.randomUUID().toString();
-        t.publish(new VoteClosed(t.tenantId(), t.roomId(), UUID.fromString(voteId), Optional.of("i1"), VoteStarted.Kind.PSEUDONYMOUS, "Antrag?",
-                Map.of("ja", 1), true, "closed", "aa".repeat(32), Map.of()));
+        t.publish(VoteClosed.of(t.tenantId(), t.roomId(), UUID.fromString(voteId), Optional.of("i1"), "pseudonymous", "Antrag?",
+                Map.of("ja", 1), "aa".repeat(32), List.of()));
     }
 
     /** Sends as {@code who} and expects the refusal {@code code}, with no revision stored. */

@@ -3,6 +3,7 @@ package org.plenum.minutes.votes;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,11 @@ import org.plenum.api.json.JsonValue;
  * <pre>
  * org.plenum.voting.api.VoteStarted(UUID tenantId, String roomId, UUID|String voteId, String|Optional agendaItem,
  *                                   Enum|String kind, String question, ...)
- * org.plenum.voting.api.VoteClosed (the same, plus JsonObject|Map tally, boolean valid, Enum|String endedHow,
- *                                   String finalHash, and optionally JsonObject|Map names for roll calls)
+ * org.plenum.voting.api.VoteClosed (the same, plus Map|JsonObject counts (or tally), boolean valid,
+ *                                   String outcome (or endedHow), String finalHash, and for roll calls
+ *                                   List&lt;Map.Entry&lt;name, option&gt;&gt; namedChoices (or a map names: option → names))
  * </pre>
+ * The voting plugin's records on branch {@code voting} (commit d40f9f6) have the first spelling of each.
  * Extra components are ignored; a record that lacks a required one is ignored with a warning. Once the voting
  * plugin's API is published, this class is the one place to change to a typed subscription.
  */
@@ -57,11 +60,13 @@ public final class VotingEvents {
             JsonObject result = JsonObject.of();
             if (closed) {
                 JsonObject.Builder b = JsonObject.builder()
-                        .put("tally", json(require(c, "tally")))
+                        .put("tally", json(require(c, c.containsKey("counts") ? "counts" : "tally")))
                         .put("valid", (Boolean) require(c, "valid"))
-                        .put("endedHow", require(c, "endedHow").toString().toLowerCase(Locale.ROOT))
+                        .put("endedHow", require(c, c.containsKey("outcome") ? "outcome" : "endedHow").toString().toLowerCase(Locale.ROOT))
                         .put("finalHash", String.valueOf(require(c, "finalHash")));
-                if (kind.equals("roll_call") && c.get("names") != null) {
+                if (kind.equals("roll_call") && c.get("namedChoices") instanceof List<?> named) {
+                    b.put("names", byChoice(named));
+                } else if (kind.equals("roll_call") && c.get("names") != null) {
                     b.put("names", json(c.get("names")));
                 }
                 result = b.build();
@@ -72,6 +77,16 @@ public final class VotingEvents {
                     + " (docs/plugins/minutes.md, Vote results) and is not recorded: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The voting plugin's roll-call list (name → option entries) as option → names. */
+    private static JsonValue byChoice(List<?> named) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Object o : named) {
+            Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
+            out.computeIfAbsent(String.valueOf(e.getValue()), k -> new java.util.ArrayList<>()).add(String.valueOf(e.getKey()));
+        }
+        return JsonValue.from(out);
     }
 
     private static Map<String, Object> components(Object record) throws ReflectiveOperationException {
