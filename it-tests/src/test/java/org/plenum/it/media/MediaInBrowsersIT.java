@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.plenum.it.support.Api;
 import org.plenum.it.support.Await;
 import org.plenum.it.support.TestRun;
 import org.plenum.it.support.browser.BrowserSessions;
@@ -32,13 +31,11 @@ class MediaInBrowsersIT {
     final BrowserSessions browsers = new BrowserSessions();
 
     private final TestRun run;
-    private final Api api;
-    private final String admin;
+    private final Erfurt erfurt;
 
     MediaInBrowsersIT(TestRun run) {
         this.run = run;
-        this.api = run.api;
-        this.admin = api.post("/api/v1/auth/login", null, Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token");
+        this.erfurt = new Erfurt(run);
     }
 
     @BeforeAll
@@ -53,7 +50,7 @@ class MediaInBrowsersIT {
 
     @Test
     void threeBrowsersSeeAndHearEachOtherALateJoinerDecodesAtOnceAndALeaverDisturbsNobody() {
-        String room = room("Stadtrat media");
+        String room = erfurt.room("Stadtrat media");
         List<MediaPage> people = new ArrayList<>();
         for (String name : List.of("anna", "bernd", "clara")) {
             people.add(joined(name, room, true));
@@ -84,7 +81,7 @@ class MediaInBrowsersIT {
         // a late joiner decodes a first frame from everyone, and sees the share, within 3 s of joining
         // (it turns its own camera on afterwards, as the web client does after the pre-join screen)
         MediaPage late = browsersPage("dora");
-        late.join(run.server.url(), ticket(user("dora"), room), "dora");
+        late.join(run.server.url(), erfurt.ticket("dora", room), "dora");
         for (MediaPage sender : people) {
             late.awaitFrom(sender.participantId, "camera", MEDIA, "decodes a first frame", i -> i.framesDecoded() > 0);
         }
@@ -119,10 +116,10 @@ class MediaInBrowsersIT {
 
     @Test
     void anAudioOnlySubscriberGetsNoVideoBytes() {
-        String room = room("Audio only");
+        String room = erfurt.room("Audio only");
         MediaPage sender = joined("erich", room, true);
         MediaPage thin = browsersPage("frieda");
-        thin.join(run.server.url(), ticket(user("frieda"), room), "frieda");
+        thin.join(run.server.url(), erfurt.ticket("frieda", room), "frieda");
         thin.audioOnly(true);
         thin.publish(false);
         thin.awaitFrom(sender.participantId, "microphone", MEDIA, "receives audio", i -> i.totalSamplesReceived() > 0);
@@ -135,7 +132,7 @@ class MediaInBrowsersIT {
 
     @Test
     void aModeratorMuteStopsThatParticipantsAudioAtTheOthers() throws Exception {
-        String room = room("Mute");
+        String room = erfurt.room("Mute");
         MediaPage chair = joined("gerda", room, true);
         MediaPage talker = joined("heinz", room, true);
         chair.awaitFrom(talker.participantId, "microphone", MEDIA, "receives audio", i -> i.packetsReceived() > 20);
@@ -153,7 +150,7 @@ class MediaInBrowsersIT {
 
     private MediaPage joined(String name, String room, boolean simulcast) {
         MediaPage page = browsersPage(name);
-        page.join(run.server.url(), ticket(user(name), room), name);
+        page.join(run.server.url(), erfurt.ticket(name, room), name);
         page.publish(simulcast);
         return page;
     }
@@ -164,25 +161,7 @@ class MediaInBrowsersIT {
         return page;
     }
 
-    private String room(String title) {
-        return api.post("/api/v1/rooms", user("chair-" + title.hashCode()), Map.of("title", title, "waitingRoom", "off")).text("id");
-    }
 
-    private final Map<String, String> tokens = new java.util.HashMap<>();
 
-    private String user(String username) {
-        return tokens.computeIfAbsent(username, u -> {
-            String name = "media-" + u.replaceAll("[^a-z0-9-]", "") + "-" + Long.toHexString(System.nanoTime());
-            Api.Reply r = api.post("/api/v1/tenants/" + run.erfurtTenantId + "/users", admin,
-                    Map.of("username", name, "password", "correct-horse-battery", "displayName", u, "role", "moderator"));
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-            return api.post("/api/v1/auth/login", null, Map.of("username", name, "password", "correct-horse-battery")).text("access_token");
-        });
-    }
 
-    private String ticket(String token, String roomId) {
-        Api.Reply r = api.post("/api/v1/rooms/" + roomId + "/tickets", token, Map.of());
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.text("ticket");
-    }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.plenum.it.support.Api;
 import org.plenum.it.support.Await;
 import org.plenum.it.support.TestRun;
 import org.plenum.it.support.browser.BrowserSessions;
@@ -41,14 +40,12 @@ class WeriftThroughSfuIT {
     final BrowserSessions browsers = new BrowserSessions();
 
     private final TestRun run;
-    private final Api api;
-    private final String admin;
+    private final Erfurt erfurt;
     private final List<WeriftParticipant> participants = new ArrayList<>();
 
     WeriftThroughSfuIT(TestRun run) {
         this.run = run;
-        this.api = run.api;
-        this.admin = api.post("/api/v1/auth/login", null, Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token");
+        this.erfurt = new Erfurt(run);
     }
 
     @BeforeAll
@@ -68,7 +65,7 @@ class WeriftThroughSfuIT {
 
     @Test
     void threeWeriftParticipantsReceiveEveryStreamOfTheOthersDecryptedAndWithoutAGap() {
-        String room = room("werift trio");
+        String room = erfurt.room("werift trio");
         List<WeriftParticipant> trio = new ArrayList<>();
         for (String name : List.of("ilse", "jonas", "karla")) {
             WeriftParticipant p = joined(name, room);
@@ -124,7 +121,7 @@ class WeriftThroughSfuIT {
 
     @Test
     void aLeaverDisturbsNobodyAndALateJoinerArrivesOnTheMLinesTheLeaverLeft() {
-        String room = room("werift comings and goings");
+        String room = erfurt.room("werift comings and goings");
         List<WeriftParticipant> trio = new ArrayList<>();
         for (String name : List.of("nora", "otto", "paula")) {
             WeriftParticipant p = joined(name, room);
@@ -193,10 +190,10 @@ class WeriftThroughSfuIT {
 
     @Test
     void forcedSimulcastSwitchesReachAWeriftSubscriberAsOneContinuousStreamStartingWithAKeyframe() {
-        String room = room("werift simulcast");
+        String room = erfurt.room("werift simulcast");
         MediaPage chromium = new MediaPage(browsers.start("lotte"));
         chromium.open(pages.url("media/index.html"));
-        chromium.join(run.server.url(), ticket(user("lotte"), room), "lotte");
+        chromium.join(run.server.url(), erfurt.ticket("lotte", room), "lotte");
         chromium.publish(true);
         WeriftParticipant viewer = joined("moritz", room);
         String publisher = chromium.participantId;
@@ -267,30 +264,12 @@ class WeriftThroughSfuIT {
     }
 
     private WeriftParticipant joined(String name, String room) {
-        WeriftParticipant p = WeriftParticipant.join(run.server.url(), ticket(user(name), room), name);
+        WeriftParticipant p = WeriftParticipant.join(run.server.url(), erfurt.ticket(name, room), name);
         participants.add(p);
         return p;
     }
 
-    private String room(String title) {
-        return api.post("/api/v1/rooms", user("chair-" + title.hashCode()), Map.of("title", title, "waitingRoom", "off")).text("id");
-    }
 
-    private final Map<String, String> tokens = new HashMap<>();
 
-    private String user(String username) {
-        return tokens.computeIfAbsent(username, u -> {
-            String name = "werift-" + u.replaceAll("[^a-z0-9-]", "") + "-" + Long.toHexString(System.nanoTime());
-            Api.Reply r = api.post("/api/v1/tenants/" + run.erfurtTenantId + "/users", admin,
-                    Map.of("username", name, "password", "correct-horse-battery", "displayName", u, "role", "moderator"));
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-            return api.post("/api/v1/auth/login", null, Map.of("username", name, "password", "correct-horse-battery")).text("access_token");
-        });
-    }
 
-    private String ticket(String token, String roomId) {
-        Api.Reply r = api.post("/api/v1/rooms/" + roomId + "/tickets", token, Map.of());
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.text("ticket");
-    }
 }
