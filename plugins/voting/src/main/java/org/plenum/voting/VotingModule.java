@@ -83,6 +83,11 @@ public final class VotingModule implements RoomModule {
         this.votes = votes;
         this.extensions = extensions;
         this.policy = PolicyProfile.of(room.settings());
+        // after the constructor: the host activates the module only once the factory has returned
+        room.execute(this::load);
+    }
+
+    private void load() {
         room.offload(() -> votes.recover(room.tenantId(), room.roomId()), (recovered, failure) -> {
             loading = false;
             if (failure != null) {
