@@ -47,6 +47,7 @@ final class Votes {
     private final Clock clock;
     private final System.Logger log;
     private final Map<UUID, KeyPair> signingKeys = new ConcurrentHashMap<>();
+    private final KeyPool keys = new KeyPool();
     private final Map<UUID, AtomicInteger> refusals = new ConcurrentHashMap<>();
 
     Votes(VoteStore store, VoteLedger ledger, Clock clock, System.Logger log) {
@@ -54,6 +55,31 @@ final class Votes {
         this.ledger = ledger;
         this.clock = clock;
         this.log = log;
+    }
+
+    /**
+     * Blind-signature keys made ahead of time (an RSA-3072 key takes a second or more on a busy machine), so that
+     * starting a secret vote does not wait for one. One spare key per size, made on a virtual thread.
+     */
+    static final class KeyPool {
+        private final Map<Integer, java.util.concurrent.CompletableFuture<KeyPair>> spare = new ConcurrentHashMap<>();
+
+        KeyPair take(int bits) {
+            java.util.concurrent.CompletableFuture<KeyPair> ready = spare.remove(bits);
+            KeyPair key = ready != null ? ready.join() : BlindRsa.generateKey(bits);
+            prepare(bits);
+            return key;
+        }
+
+        void prepare(int bits) {
+            spare.computeIfAbsent(bits, b -> java.util.concurrent.CompletableFuture.supplyAsync(() -> BlindRsa.generateKey(b),
+                    r -> Thread.ofVirtual().name("voting-keygen").start(r)));
+        }
+    }
+
+    /** Makes a spare key of this size now (the plugin starts, a tenant's settings name the size). */
+    void prepareKey(int bits) {
+        keys.prepare(bits);
     }
 
     VoteStore store() {
@@ -83,7 +109,7 @@ final class Votes {
                 Optional<JsonObject> quorum, PolicyProfile policy) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        KeyPair key = def.kind() == VoteKind.SECRET ? BlindRsa.generateKey(policy.rsaModulusBits()) : null;
+        KeyPair key = def.kind() == VoteKind.SECRET ? keys.take(policy.rsaModulusBits()) : null;
         StoredVote row = new StoredVote(id, tenantId, roomId, def, "open", chairKey, now, def.duration().map(now::plus), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 key == null ? null : key.getPublic().getEncoded(), key == null ? null : key.getPrivate().getEncoded());

@@ -42,8 +42,10 @@ public final class VotingModule implements RoomModule {
     private final Votes votes;
     private final Extensions extensions;
     private final PolicyProfile policy;
+    private final LiveModules live;
 
     private boolean loading = true;
+    private final List<InboundMessage> whileLoading = new ArrayList<>();
     private boolean starting;
     private Active current;
 
@@ -78,8 +80,9 @@ public final class VotingModule implements RoomModule {
         }
     }
 
-    VotingModule(RoomContext room, Votes votes, Extensions extensions) {
+    VotingModule(RoomContext room, Votes votes, Extensions extensions, LiveModules live) {
         this.room = room;
+        this.live = live;
         this.votes = votes;
         this.extensions = extensions;
         this.policy = PolicyProfile.of(room.settings());
@@ -96,7 +99,17 @@ public final class VotingModule implements RoomModule {
                 loading = true;
                 return;
             }
+            live.add(room.tenantId(), room.roomId(), this);
             recovered.ifPresent(this::resume);
+            List<InboundMessage> queued = List.copyOf(whileLoading);
+            whileLoading.clear();
+            for (InboundMessage q : queued) {
+                try {
+                    onMessage(q);
+                } catch (MessageRefusedException r) {
+                    room.refuse(q, r.code(), r.getMessage());
+                }
+            }
         });
     }
 
@@ -109,8 +122,22 @@ public final class VotingModule implements RoomModule {
     @Override
     public void onMessage(InboundMessage m) {
         if (loading) {
-            throw new MessageRefusedException(RefusalCode.UNAVAILABLE, "votes are being loaded; try again in a moment");
+            // answered once the open vote is loaded (milliseconds after the room opens or the plugin starts)
+            if (whileLoading.size() >= 200) {
+                throw new MessageRefusedException(RefusalCode.UNAVAILABLE, "votes are being loaded; try again in a moment");
+            }
+            whileLoading.add(m);
+            return;
         }
+        try {
+            dispatch(m);
+        } catch (JsonException invalid) {
+            // refused here, not left to the host, so that a malformed body is never counted as a plugin failure
+            throw new MessageRefusedException(RefusalCode.INVALID_MESSAGE, invalid.getMessage());
+        }
+    }
+
+    private void dispatch(InboundMessage m) {
         switch (m.type()) {
             case "kinds" -> room.reply(m, "kinds", PolicyProfile.availabilityJson(availability()));
             case "start" -> start(m, VoteDefinition.parse(m.body()));
@@ -370,8 +397,12 @@ public final class VotingModule implements RoomModule {
         });
     }
 
-    /** A secret ballot was accepted over HTTP (called on this room's thread by the route). */
+    /** A secret ballot was accepted over HTTP: callable from any thread. */
     void secretBallotAccepted(UUID voteId) {
+        room.execute(() -> countSecretBallot(voteId));
+    }
+
+    private void countSecretBallot(UUID voteId) {
         if (current != null && current.id().equals(voteId) && !current.closing) {
             current.secretCast++;
             progress(current);
@@ -383,7 +414,7 @@ public final class VotingModule implements RoomModule {
         requireModerator(m, outcome.equals("closed") ? "close a vote" : "cancel a vote");
         Active a = requireVote(m);
         closeNow(a, outcome, reason);
-        room.reply(m, "ok", JsonObject.of("voteId", a.id().toString()));
+        room.reply(m, outcome.equals("closed") ? "close_ok" : "cancel_ok", JsonObject.of("voteId", a.id().toString()));
     }
 
     private void eligibility(InboundMessage m) {
@@ -410,7 +441,7 @@ public final class VotingModule implements RoomModule {
                 return;
             }
             a.roster.put(key, new RosterRow(key, v.name(), v.eligible(), v.reason(), false, 0));
-            room.reply(m, "ok", JsonObject.of("voteId", a.id().toString()));
+            room.reply(m, "eligibility_ok", JsonObject.of("voteId", a.id().toString()));
             sendYou(a, key);
             progress(a);
         });
@@ -475,6 +506,16 @@ public final class VotingModule implements RoomModule {
             room.sendToAll("closed", closed);
             room.events().publish(closing.event());
         });
+    }
+
+    @Override
+    public void onRoomClosing() {
+        live.remove(room.tenantId(), room.roomId(), this);
+    }
+
+    @Override
+    public void onPluginStopping() {
+        live.remove(room.tenantId(), room.roomId(), this);
     }
 
     // ---- presence

@@ -58,6 +58,7 @@ public final class VotingPlugin implements Plugin {
             .build();
 
     private final Extensions extensions = new Extensions();
+    private final LiveModules live = new LiveModules();
 
     @Override
     public PluginDescriptor descriptor() {
@@ -68,8 +69,9 @@ public final class VotingPlugin implements Plugin {
     public void start(PluginContext context) {
         Votes votes = new Votes(new VoteStore(context.storage().dataSource()), new VoteLedger(context.audit()), context.clock(), context.logger());
         Verifier verifier = new Verifier(votes, context.audit().signingKey());
+        context.executor().execute(() -> votes.prepareKey(3072));
         VoteReport reports = new VoteReport();
-        context.roomModules(room -> Optional.of(new VotingModule(room, votes, extensions)));
+        context.roomModules(room -> Optional.of(new VotingModule(room, votes, extensions, live)));
         context.services().export(VotingExtensions.class, extensions);
         context.services().export(VoteRecords.class, new Records(votes, reports, context.audit().signingKey()));
 
@@ -80,10 +82,7 @@ public final class VotingPlugin implements Plugin {
             byte[] signature = base64url(body.getString("signature"), "signature");
             try {
                 Votes.SecretCast cast = votes.castSecret(voteId, credential, signature, body.getString("choice"));
-                context.rooms().call(cast.roomId(), VotingModule.class, m -> {
-                    m.secretBallotAccepted(voteId);
-                    return null;
-                });
+                live.find(cast.tenantId(), cast.roomId()).ifPresent(m -> m.secretBallotAccepted(voteId));
                 return HttpResponse.ok(JsonObject.of("voteId", voteId.toString(), "receipt", cast.receipt()));
             } catch (VoteRefused r) {
                 throw new HttpProblemException(r.httpStatus(), r.getMessage() + " (" + r.reason() + ")");
@@ -126,6 +125,7 @@ public final class VotingPlugin implements Plugin {
     @Override
     public void stop() {
         extensions.clear();
+        live.clear();
     }
 
     static JsonObject entryJson(AuditEntry e) {

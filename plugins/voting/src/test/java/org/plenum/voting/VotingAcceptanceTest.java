@@ -42,7 +42,7 @@ class VotingAcceptanceTest {
         assertThat(bed.send(member, "close", JsonObject.of("voteId", id)).errorCode()).contains("forbidden");
         assertThat(bed.send(member, "cancel", JsonObject.of("voteId", id, "reason", "x")).errorCode()).contains("forbidden");
         assertThat(bed.send(member, "cast", JsonObject.of("voteId", id, "choice", "yes")).type()).isEqualTo("cast_ok");
-        assertThat(bed.send(chair, "close", JsonObject.of("voteId", id)).type()).isEqualTo("ok");
+        assertThat(bed.send(chair, "close", JsonObject.of("voteId", id)).type()).isEqualTo("close_ok");
         assertThat(member.received("closed").getLast().body().getString("outcome")).isEqualTo("closed");
     }
 
