@@ -251,6 +251,15 @@ class VotingServerIT {
         // core audit_entry: an entry deleted
         server.superuserSql(replica, "delete from plenum.audit_entry where chain_id = " + chain + " and seq = 4");
         assertFinding(chairToken, voteId, "ledger", "entry 4", "out_of_sequence");
+
+        // bin/plenum verify-vote says the same
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit = org.plenum.server.cli.VerifyVoteCommand.run(new String[] {voteId},
+                Map.of("PLENUM_URL", server.t.server.url().toString(), "PLENUM_TOKEN", chairToken),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isEqualTo(1);
+        assertThat(printed).contains("BROKEN       ledger / entry 4 [out_of_sequence]").contains("FAILED");
     }
 
     private static JsonNode verify(String token, String voteId) {
