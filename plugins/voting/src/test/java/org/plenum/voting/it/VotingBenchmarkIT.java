@@ -8,15 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.plenum.server.TestServer;
 import org.plenum.server.signaling.SignalingClient;
 
 /**
  * Not a timed test: how long 500 ballots take over WebSocket, from the first cast to the signed result, and how long
- * the report takes. Run with {@code -Dvoting.bench=true}; figures go to docs/performance.md.
+ * the report takes. Run with {@code -Pvoting-bench} (not part of the normal build); figures go to docs/performance.md.
  */
-@EnabledIfSystemProperty(named = "voting.bench", matches = "true")
 class VotingBenchmarkIT {
 
     @Test
