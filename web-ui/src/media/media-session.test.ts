@@ -103,4 +103,27 @@ describe('MeetingSession', () => {
     await flush();
     expect(socket.sent.filter((f) => f.ns === 'media')).toEqual([]);
   });
+
+  it('sends view hints only for the tiles still on the page', async () => {
+    const socket = new FakeSocket();
+    const m = new MeetingSession({
+      signalingUrl: 'ws://x/signaling', socketFactory: () => socket, micOn: true, camOn: false, audioOnly: false, saveBandwidth: false,
+      devices: { cameraId: null, microphoneId: null }, tracks: { audio: null, video: null },
+    });
+    const joined = m.join('ticket');
+    socket.readyState = 1;
+    socket.onopen?.({});
+    await flush();
+    socket.frame({ ns: 'control', type: 'joined', re: socket.sent[0].id, body: {
+      participantId: 'p-1', resumeToken: 'r', room: { id: 'r', title: 'Rat', locked: false, waitingRoom: 'off' }, participants: [], chat: [], plugins: [] } });
+    await joined;
+    m.updateTile('p-2', 'camera', true, 320, 180);
+    m.updateTile('p-2', 'screen', true, 640, 360);
+    await new Promise((r) => setTimeout(r, 300));
+    const views = () => socket.sent.filter((f) => f.ns === 'media' && f.type === 'view').map((f) => f.body.tiles.map((t: any) => t.source));
+    expect(views().at(-1)).toEqual(['camera', 'screen']);
+    m.retainTiles(new Set(['p-2/camera'])); // the share ended: its tile is gone
+    await new Promise((r) => setTimeout(r, 300));
+    expect(views().at(-1)).toEqual(['camera']);
+  });
 });

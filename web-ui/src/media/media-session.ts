@@ -304,6 +304,18 @@ export class MeetingSession extends EventTarget {
     this.scheduleView();
   }
 
+  /** Forgets the reports of tiles that are no longer shown (`participantId/source` keys of the tiles on the page). */
+  retainTiles(keys: ReadonlySet<string>): void {
+    let changed = false;
+    for (const k of [...this.tiles.keys()]) {
+      if (!keys.has(k)) {
+        this.tiles.delete(k);
+        changed = true;
+      }
+    }
+    if (changed) this.scheduleView();
+  }
+
   private scheduleView(): void {
     if (this.viewTimer) return;
     this.viewTimer = setTimeout(() => {
