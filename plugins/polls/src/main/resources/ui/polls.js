@@ -2,7 +2,6 @@
 // A side panel: moderators create a poll; everyone votes and sees how many have voted, the live counts (if the poll
 // shows them) and the results when it closes. Plain ES module: `lit` comes from the client through its import map.
 import { LitElement, html, css, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 
 const MESSAGES = {
   en: {
@@ -172,7 +171,8 @@ const styles = css`
   legend { font-weight: 700; padding: 0 0.25rem; }
   ul { list-style: none; padding: 0; margin: 0.5rem 0; }
   li { margin: 0.4rem 0; }
-  .bar { height: 0.6rem; background: var(--pl-primary, #0b4f8a); border-radius: 0.3rem; min-width: 2px; }
+  /* bars as <meter>: no inline style, which the page's CSP (style-src 'self') would block */
+  meter { display: block; width: 100%; height: 0.8rem; }
   .meta { color: var(--pl-muted, #4a5360); }
   .error { color: var(--pl-danger, #a4161a); font-weight: 600; }
   .badge { border: 1px solid currentColor; border-radius: 1rem; padding: 0 0.5rem; font-size: 0.9rem; }
@@ -323,7 +323,7 @@ class PollsPanel extends LitElement {
             .checked=${this._picked.has(i) || (!this._picked.size && voted && store.myChoices.includes(i))}
             @change=${(e) => this._pick(i, poll.multipleChoice, e.target.checked)}>${o}
           ${store.counts ? html`<span class="meta">(${t('votes', { count: store.counts[i] })})</span>` : nothing}</label>
-          ${store.counts ? html`<div class="bar" aria-hidden="true" style=${styleMap({ width: `${Math.round((100 * store.counts[i]) / total)}%` })}></div>` : nothing}`)}
+          ${store.counts ? html`<meter aria-hidden="true" min="0" max=${total} .value=${store.counts[i]}></meter>` : nothing}`)}
       </fieldset>
       <p role="status" data-testid="polls-ballots" data-ballots=${store.ballots}>${t('ballots', { count: store.ballots })}</p>
       ${voted ? html`<p data-testid="polls-voted">${t('youVoted')}</p>` : nothing}
@@ -348,7 +348,7 @@ class PollsPanel extends LitElement {
       <p class="meta">${why} ${t('ballots', { count: last.results.ballots })}</p>
       <ul>${last.poll.options.map((o, i) => html`<li data-testid="polls-result" data-option=${i} data-count=${counts[i]}>
         ${o}: <strong>${t('votes', { count: counts[i] })}</strong>
-        <div class="bar" aria-hidden="true" style=${styleMap({ width: `${Math.round((100 * counts[i]) / total)}%` })}></div>
+        <meter aria-hidden="true" min="0" max=${total} .value=${counts[i]}></meter>
         ${last.results.voters && last.results.voters[i]?.length
           ? html`<span class="meta">${last.results.voters[i].map((v) => v.name).join(', ')}</span>` : nothing}
       </li>`)}</ul>

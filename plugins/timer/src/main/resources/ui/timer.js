@@ -207,14 +207,14 @@ class TimerButton extends TimerElement {
     if (store.timer) {
       const time = formatSeconds(store.seconds());
       const label = store.timer.endsAt ? t('buttonRunning', { time }) : t('buttonStopwatch', { time });
-      // the visible text ticks; the accessible name does not change every second (screen readers would repeat it)
-      return html`<button class="secondary" data-testid="timer-button" aria-label=${t('title')}
-        aria-describedby="time" @click=${() => this._focusNotice()}>
-        ⏱ <span class="time" id="time" title=${label}>${time}</span></button>`;
+      // the name is the visible text (WCAG 2.5.3, label in name); the digits are no live region, so screen readers
+      // read the time when they come to the button, not every second; the notice and the announcements say the rest
+      return html`<button class="secondary" data-testid="timer-button" title=${label} @click=${() => this._focusNotice()}>
+        <span aria-hidden="true">⏱</span> ${t('button')} <span class="time">${time}</span></button>`;
     }
     if (!chair) return nothing;
     return html`<button data-testid="timer-button" aria-expanded=${store.formOpen} aria-pressed=${store.formOpen}
-      @click=${() => { store.formOpen = !store.formOpen; store.changed(); if (store.formOpen) this._focusNotice(); }}>⏱ ${t('button')}</button>`;
+      @click=${() => { store.formOpen = !store.formOpen; store.changed(); if (store.formOpen) this._focusNotice(); }}><span aria-hidden="true">⏱</span> ${t('button')}</button>`;
   }
 
   /** Moves focus to the notice (the form or the countdown) in the notification area. */
