@@ -20,10 +20,12 @@ const MESSAGES = {
     changeVote: 'Change vote',
     close: 'Close poll',
     ballots: '{count} voted',
+    ballots1: '1 voted',
     youVoted: 'Your vote has been counted.',
     hidden: 'The results are shown when the poll closes.',
     results: 'Results',
     votes: '{count} votes',
+    votes1: '1 vote',
     closedBy: 'Closed by {name}.',
     closedTime: 'The time is up.',
     closedOther: 'The poll has ended.',
@@ -52,10 +54,12 @@ const MESSAGES = {
     changeVote: 'Stimme ändern',
     close: 'Umfrage beenden',
     ballots: '{count} haben abgestimmt',
+    ballots1: '1 hat abgestimmt',
     youVoted: 'Ihre Stimme wurde gezählt.',
     hidden: 'Die Ergebnisse werden gezeigt, wenn die Umfrage endet.',
     results: 'Ergebnis',
     votes: '{count} Stimmen',
+    votes1: '1 Stimme',
     closedBy: 'Beendet von {name}.',
     closedTime: 'Die Zeit ist abgelaufen.',
     closedOther: 'Die Umfrage ist beendet.',
@@ -131,6 +135,11 @@ class PollStore {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/** `key` for most counts, `key1` for exactly one (German and English agree on that much). */
+function counted(t, key, count) {
+  return count === 1 ? t(`${key}1`) : t(key, { count });
 }
 
 const stores = new WeakMap();
@@ -322,10 +331,10 @@ class PollsPanel extends LitElement {
           <input type=${type} name="choice" value=${i} data-testid="polls-choice-${i}"
             .checked=${this._picked.has(i) || (!this._picked.size && voted && store.myChoices.includes(i))}
             @change=${(e) => this._pick(i, poll.multipleChoice, e.target.checked)}>${o}
-          ${store.counts ? html`<span class="meta">(${t('votes', { count: store.counts[i] })})</span>` : nothing}</label>
+          ${store.counts ? html`<span class="meta">(${counted(t, 'votes', store.counts[i])})</span>` : nothing}</label>
           ${store.counts ? html`<meter aria-hidden="true" min="0" max=${total} .value=${store.counts[i]}></meter>` : nothing}`)}
       </fieldset>
-      <p role="status" data-testid="polls-ballots" data-ballots=${store.ballots}>${t('ballots', { count: store.ballots })}</p>
+      <p role="status" data-testid="polls-ballots" data-ballots=${store.ballots}>${counted(t, 'ballots', store.ballots)}</p>
       ${voted ? html`<p data-testid="polls-voted">${t('youVoted')}</p>` : nothing}
       ${store.counts ? nothing : html`<p class="meta">${t('hidden')}</p>`}
       <div class="row">
@@ -345,9 +354,9 @@ class PollsPanel extends LitElement {
       : last.reason === 'time_up' ? t('closedTime') : t('closedOther');
     return html`<section aria-labelledby="polls-results-title" data-testid="polls-results" data-poll-id=${last.poll.id}>
       <h3 id="polls-results-title">${t('results')}: ${last.poll.question}</h3>
-      <p class="meta">${why} ${t('ballots', { count: last.results.ballots })}</p>
+      <p class="meta">${why} ${counted(t, 'ballots', last.results.ballots)}</p>
       <ul>${last.poll.options.map((o, i) => html`<li data-testid="polls-result" data-option=${i} data-count=${counts[i]}>
-        ${o}: <strong>${t('votes', { count: counts[i] })}</strong>
+        ${o}: <strong>${counted(t, 'votes', counts[i])}</strong>
         <meter aria-hidden="true" min="0" max=${total} .value=${counts[i]}></meter>
         ${last.results.voters && last.results.voters[i]?.length
           ? html`<span class="meta">${last.results.voters[i].map((v) => v.name).join(', ')}</span>` : nothing}

@@ -328,9 +328,9 @@ class TimerNotice extends TimerElement {
       ${r.ready && r.ready.length ? html`<p>${t('readyNames', { names: r.ready.map((p) => p.name).join(', ') })}</p>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <div class="row">
-        <button aria-pressed=${store.youAreReady} data-testid="timer-ready"
+        <button aria-pressed=${store.youAreReady} class=${store.youAreReady ? '' : 'secondary'} data-testid="timer-ready"
           @click=${async () => { const want = !store.youAreReady; if (await this._send('ready', { ready: want })) { store.youAreReady = want; store.changed(); } }}>
-          ${t('ready')}</button>
+          ${store.youAreReady ? html`<span aria-hidden="true">✓</span> ` : nothing}${t('ready')}</button>
         ${chair ? html`<button class="secondary" data-testid="timer-stop" @click=${() => this._send('stop', {})}>${t('stop')}</button>` : nothing}
       </div>
     </section>`;
