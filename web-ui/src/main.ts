@@ -2,5 +2,7 @@
 import './styles/global.css';
 import { initLanguage } from './i18n/i18n';
 import './app/plenum-app';
+import { installDebugHook } from './debug/e2e-hook';
 
 initLanguage();
+installDebugHook();

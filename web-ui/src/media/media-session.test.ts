@@ -51,6 +51,17 @@ class FakePc {
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/** Opens the fake socket and answers the join with a room whose server has no media settings. */
+async function joinWithoutMedia(m: MeetingSession, socket: FakeSocket): Promise<void> {
+  const joined = m.join('ticket');
+  socket.readyState = 1;
+  socket.onopen?.({});
+  await flush();
+  socket.frame({ ns: 'control', type: 'joined', re: socket.sent[0].id, body: {
+    participantId: 'p-1', resumeToken: 'r', room: { id: 'r', title: 'Rat', locked: false, waitingRoom: 'off' }, participants: [], chat: [], plugins: [] } });
+  await joined;
+}
 const track = (kind: string) => ({ kind, id: kind, enabled: true, stop: vi.fn() }) as unknown as MediaStreamTrack;
 
 describe('MeetingSession', () => {
@@ -93,14 +104,25 @@ describe('MeetingSession', () => {
       signalingUrl: 'ws://x/signaling', socketFactory: () => socket, micOn: true, camOn: true, audioOnly: false, saveBandwidth: false,
       devices: { cameraId: null, microphoneId: null }, tracks: { audio: track('audio'), video: track('video') },
     });
-    const joined = m.join('ticket');
-    socket.readyState = 1;
-    socket.onopen?.({});
-    await flush();
-    socket.frame({ ns: 'control', type: 'joined', re: socket.sent[0].id, body: {
-      participantId: 'p-1', resumeToken: 'r', room: { id: 'r', title: 'Rat', locked: false, waitingRoom: 'off' }, participants: [], chat: [], plugins: [] } });
-    await joined;
+    await joinWithoutMedia(m, socket);
     await flush();
     expect(socket.sent.filter((f) => f.ns === 'media')).toEqual([]);
+  });
+
+  it('sends view hints only for the tiles still on the page', async () => {
+    const socket = new FakeSocket();
+    const m = new MeetingSession({
+      signalingUrl: 'ws://x/signaling', socketFactory: () => socket, micOn: true, camOn: false, audioOnly: false, saveBandwidth: false,
+      devices: { cameraId: null, microphoneId: null }, tracks: { audio: null, video: null },
+    });
+    await joinWithoutMedia(m, socket);
+    m.updateTile('p-2', 'camera', true, 320, 180);
+    m.updateTile('p-2', 'screen', true, 640, 360);
+    await new Promise((r) => setTimeout(r, 300));
+    const views = () => socket.sent.filter((f) => f.ns === 'media' && f.type === 'view').map((f) => f.body.tiles.map((t: any) => t.source));
+    expect(views().at(-1)).toEqual(['camera', 'screen']);
+    m.retainTiles(new Set(['p-2/camera'])); // the share ended: its tile is gone
+    await new Promise((r) => setTimeout(r, 300));
+    expect(views().at(-1)).toEqual(['camera']);
   });
 });

@@ -6,6 +6,7 @@ import { initialState, reduce, selfOf, setChatOpen, type Announcement, type Meet
 import { Publisher, SubscribeNegotiator, type PublishPeerLike, type Source, type SubscribeOffer } from './negotiation';
 import { computeView, sameView, type ViewTile, type VisibleTile } from './view-hints';
 import { openCamera, openMicrophone, type DeviceChoice } from './devices';
+import type { ReceivedStream } from '../debug/e2e-hook';
 
 export interface MeetingOptions {
   signalingUrl: string;
@@ -303,6 +304,18 @@ export class MeetingSession extends EventTarget {
     this.scheduleView();
   }
 
+  /** Forgets the reports of tiles that are no longer shown (`participantId/source` keys of the tiles on the page). */
+  retainTiles(keys: ReadonlySet<string>): void {
+    let changed = false;
+    for (const k of [...this.tiles.keys()]) {
+      if (!keys.has(k)) {
+        this.tiles.delete(k);
+        changed = true;
+      }
+    }
+    if (changed) this.scheduleView();
+  }
+
   private scheduleView(): void {
     if (this.viewTimer) return;
     this.viewTimer = setTimeout(() => {
@@ -312,6 +325,31 @@ export class MeetingSession extends EventTarget {
       if (sameView(this.lastView, view)) return;
       if (this.signaling.send('media', 'view', { tiles: view })) this.lastView = view;
     }, 250);
+  }
+
+  /** What the subscribe connection receives, per participant and source (inbound-rtp of getStats). */
+  async receivedStats(): Promise<ReceivedStream[]> {
+    const pc = this.subPc;
+    if (!pc) return [];
+    const report = await pc.getStats();
+    const out: ReceivedStream[] = [];
+    report.forEach((s: Record<string, any>) => {
+      if (s.type !== 'inbound-rtp') return;
+      const info = this.subscriber.trackFor(s.mid ?? null);
+      if (!info) return;
+      out.push({
+        participantId: info.participantId,
+        source: info.source,
+        kind: s.kind === 'audio' ? 'audio' : 'video',
+        packetsReceived: s.packetsReceived ?? 0,
+        framesDecoded: s.framesDecoded ?? 0,
+        frameWidth: s.frameWidth ?? 0,
+        frameHeight: s.frameHeight ?? 0,
+        totalSamplesReceived: s.totalSamplesReceived ?? 0,
+        audioLevel: s.audioLevel ?? 0,
+      });
+    });
+    return out;
   }
 
   // ------------------------------------------------------------ actions

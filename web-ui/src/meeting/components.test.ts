@@ -144,6 +144,7 @@ class FakeMeeting extends EventTarget {
     this.calls.push('hand');
   }
   updateTile() {}
+  retainTiles() {}
 }
 
 describe('meeting view', () => {
@@ -193,5 +194,36 @@ describe('meeting view', () => {
     await el.updateComplete;
     expect(q(el, '[data-testid=toggle-mic]').textContent?.trim()).toBe('Mikrofon ausschalten');
     expect(q(el, '[data-testid=controls]').getAttribute('aria-label')).toBe('Steuerung der Besprechung');
+  });
+});
+
+describe('video tile', () => {
+  it('reports its view again when it is given another participant or source (tiles reused by the meeting)', async () => {
+    const observers: { cb: (e: { isIntersecting: boolean }[]) => void }[] = [];
+    const io = class { constructor(readonly cb: (e: { isIntersecting: boolean }[]) => void) { observers.push(this); } observe() {} disconnect() {} };
+    const g = globalThis as unknown as { IntersectionObserver: unknown };
+    const before = g.IntersectionObserver;
+    g.IntersectionObserver = io;
+    try {
+      await import('./video-tile');
+      const reports: { visible: boolean }[] = [];
+      const el = document.createElement('plenum-video-tile') as HTMLElement & { participant: Participant; source: string; updateComplete: Promise<unknown> };
+      el.participant = person('p-2', 'Bernd');
+      el.source = 'camera';
+      el.addEventListener('tile-view', (e) => reports.push((e as CustomEvent).detail));
+      document.body.appendChild(el);
+      await el.updateComplete;
+      observers.at(-1)!.cb([{ isIntersecting: true }]);
+      const count = reports.length;
+      el.source = 'screen';
+      await el.updateComplete;
+      expect(reports.length).toBe(count + 1);
+      expect(reports.at(-1)!.visible).toBe(true);
+      el.participant = { ...el.participant, handRaised: true }; // same person and source: nothing new to report
+      await el.updateComplete;
+      expect(reports.length).toBe(count + 1);
+    } finally {
+      g.IntersectionObserver = before;
+    }
   });
 });

@@ -3,6 +3,7 @@
 // keyboard shortcuts, and the plugin slots.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { I18nController, LANGUAGES, language, setLanguage, t, type Language } from '../i18n/i18n';
 import { baseStyles } from '../shared/styles';
 import type { MeetingSession } from '../media/media-session';
@@ -30,7 +31,8 @@ export class MeetingView extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: flex; flex-direction: column; flex: 1; min-height: 100vh; background: var(--pl-meeting-bg); color: var(--pl-meeting-fg);
       --pl-fg: var(--pl-meeting-fg); --pl-bg: var(--pl-meeting-bg); --pl-surface: var(--pl-meeting-surface); --pl-focus: #ffbf47;
-      --pl-primary: #7cb7f0; --pl-primary-fg: #0b1420; --pl-border: #8b949e; --pl-muted: #c3c9d1; --pl-danger: #ff8a8a; }
+      --pl-primary: #7cb7f0; --pl-primary-fg: #0b1420; --pl-border: #8b949e; --pl-muted: #c3c9d1; --pl-danger: #ff8a8a;
+      --pl-danger-fg: #1b0000; }
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; padding: 0.5rem 1rem; }
     header h1 { font-size: 1.2rem; margin: 0; margin-right: auto; }
     .banner { padding: 0.6rem 1rem; background: #5c3c00; color: #fff; font-weight: 600; }
@@ -49,7 +51,7 @@ export class MeetingView extends LitElement {
     .controls { display: flex; flex-wrap: wrap; justify-content: center; gap: 0.5rem; padding: 0.5rem; border-top: 1px solid var(--pl-border); }
     .controls button[aria-pressed='true'] { background: var(--pl-primary); color: var(--pl-primary-fg); }
     .controls button.off { background: transparent; color: var(--pl-meeting-fg); border-color: var(--pl-danger); }
-    .controls .leave { background: var(--pl-danger); border-color: var(--pl-danger); color: #1b0000; }
+    .controls .leave { background: var(--pl-danger); border-color: var(--pl-danger); color: var(--pl-danger-fg); }
     .count { display: inline-block; min-width: 1.5rem; padding: 0 0.35rem; border-radius: 1rem; background: var(--pl-speaker); color: #000; font-weight: 700; }
     .quality { font-size: 0.95rem; }
     .notifications { position: fixed; right: 1rem; top: 4rem; display: flex; flex-direction: column; gap: 0.5rem; z-index: 5; max-width: 22rem; }
@@ -98,6 +100,11 @@ export class MeetingView extends LitElement {
     this.meeting.addEventListener('change', this.onChange);
     window.addEventListener('keydown', this.onKey);
     void this.loader.sync(this.meeting.state.plugins).then(() => this.requestUpdate());
+  }
+
+  protected override updated(): void {
+    // tiles that went away (a share ended, someone left) must not stay in the view hints as visible
+    this.meeting.retainTiles(new Set(this.tiles().filter((x) => !x.self).map((x) => x.key)));
   }
 
   override disconnectedCallback(): void {
@@ -216,7 +223,9 @@ export class MeetingView extends LitElement {
     const others = this.meeting.state.participants.length <= 1;
     if (this.layout === 'grid') {
       const ordered = [...tiles.filter((x) => this.pinned.has(x.key)), ...tiles.filter((x) => !this.pinned.has(x.key))];
-      return html`<div class="grid">${ordered.map((x) => this.tile(x))}</div>${others ? html`<p>${t('meeting.nobody')}</p>` : nothing}`;
+      // keyed: a tile element stays with its participant and source, so its view report (media/view) stays right
+      // when a tile is inserted before it (a screen share starts) or removed
+      return html`<div class="grid">${repeat(ordered, (x) => x.key, (x) => this.tile(x))}</div>${others ? html`<p>${t('meeting.nobody')}</p>` : nothing}`;
     }
     const s = this.meeting.state;
     let main = tiles.filter((x) => this.pinned.has(x.key));
@@ -225,8 +234,8 @@ export class MeetingView extends LitElement {
     if (main.length === 0) main = tiles.filter((x) => !x.self).slice(0, 1);
     if (main.length === 0) main = tiles.slice(0, 1);
     const rest = tiles.filter((x) => !main.includes(x));
-    return html`<div class="speaker"><div class="main">${main.map((x) => this.tile(x))}</div>
-      <div class="strip">${rest.map((x) => this.tile(x))}</div></div>`;
+    return html`<div class="speaker"><div class="main">${repeat(main, (x) => x.key, (x) => this.tile(x))}</div>
+      <div class="strip">${repeat(rest, (x) => x.key, (x) => this.tile(x))}</div></div>`;
   }
 
   override render() {

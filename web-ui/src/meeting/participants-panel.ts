@@ -58,8 +58,8 @@ export class ParticipantsPanel extends LitElement {
         <span class="name">${me ? t('meeting.you', { name: p.displayName }) : p.displayName}</span>
         ${p.role === 'moderator' ? html`<span class="tag">${t('participants.moderator')}</span>` : nothing}
         ${p.guest ? html`<span class="tag">${t('participants.guest')}</span>` : nothing}
-        ${p.handRaised ? html`<span role="img" aria-label=${t('meeting.handUp')}>✋</span>` : nothing}
-        ${p.muted ? html`<span role="img" aria-label=${p.mutedBy ? t('meeting.mutedBy') : t('meeting.muted')}>🔇</span>` : nothing}
+        ${p.handRaised ? html`<span role="img" data-testid="participant-hand" aria-label=${t('meeting.handUp')}>✋</span>` : nothing}
+        ${p.muted ? html`<span role="img" data-testid="participant-muted" aria-label=${p.mutedBy ? t('meeting.mutedBy') : t('meeting.muted')}>🔇</span>` : nothing}
         ${!p.connected ? html`<span class="muted">${t('meeting.disconnected')}</span>` : nothing}
       </div>
       <div class="actions" role="group" aria-label=${t('participants.actions', { name: p.displayName })}>

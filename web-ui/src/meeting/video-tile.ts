@@ -63,7 +63,15 @@ export class VideoTile extends LitElement {
     this.ro?.disconnect();
   }
 
+  /** An element given another participant or source reports again: its earlier report was about another video. */
+  private reported = '';
+  protected override updated(): void {
+    const key = `${this.participant?.id ?? ''}/${this.source}`;
+    if (key !== this.reported && this.isConnected && (this.io || this.ro)) this.report();
+  }
+
   private report() {
+    this.reported = `${this.participant?.id ?? ''}/${this.source}`;
     const r = this.getBoundingClientRect();
     this.dispatchEvent(new CustomEvent<TileViewDetail>('tile-view', { detail: { visible: this.visible, width: r.width, height: r.height }, bubbles: true, composed: true }));
   }

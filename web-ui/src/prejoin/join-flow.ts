@@ -7,6 +7,7 @@ import { baseStyles } from '../shared/styles';
 import type { Session } from '../auth/session';
 import { ApiError, signalingUrl } from '../api/rest';
 import { MeetingSession, AnnounceEvent } from '../media/media-session';
+import { setDebugMeeting } from '../debug/e2e-hook';
 import { announce, playCue } from '../a11y/announcer';
 import type { PrejoinChoice } from './prejoin-screen';
 import { errorCode } from '../media/media-session';
@@ -108,6 +109,7 @@ export class JoinFlow extends LitElement {
       });
       m.addEventListener('change', () => this.follow(m));
       this.meeting = m;
+      setDebugMeeting(m);
       const first = await m.join(ticket.ticket);
       this.follow(m);
       if (first.type === 'waiting') announce(t('waiting.text', { room: this.roomTitle }));

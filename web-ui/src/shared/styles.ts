@@ -19,7 +19,7 @@ export const baseStyles = css`
     display: inline-flex; align-items: center; gap: 0.4rem;
   }
   button.secondary, .button.secondary { background: transparent; color: var(--pl-primary); }
-  button.danger { background: var(--pl-danger); border-color: var(--pl-danger); color: #fff; }
+  button.danger { background: var(--pl-danger); border-color: var(--pl-danger); color: var(--pl-danger-fg, #fff); }
   button:disabled { opacity: 0.6; cursor: not-allowed; }
   label { display: block; font-weight: 600; margin: 0.75rem 0 0.25rem; }
   input, select, textarea {

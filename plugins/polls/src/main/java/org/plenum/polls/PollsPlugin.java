@@ -3,6 +3,7 @@ package org.plenum.polls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import org.plenum.api.Plugin;
 import org.plenum.api.PluginContext;
@@ -13,6 +14,9 @@ import org.plenum.api.http.HttpResponse;
 import org.plenum.api.json.JsonObject;
 import org.plenum.api.room.RoomInfo;
 import org.plenum.api.room.RoomModuleFactory;
+import org.plenum.api.ui.UiContribution;
+import org.plenum.api.ui.UiMount;
+import org.plenum.api.ui.UiSlot;
 
 /**
  * The quick polls plugin: a {@link PollsModule} in every room of tenants that enable it, and the route
@@ -37,6 +41,8 @@ public final class PollsPlugin implements Plugin {
                      "properties": {"participantsMayCreate": {"type": "boolean", "default": false,
                                     "description": "Participants with an account may create polls, not only moderators"}},
                      "additionalProperties": false}"""))
+            // the side panel of the web client: src/main/resources/ui/polls.js
+            .ui(new UiContribution("ui", "polls.js", List.of(new UiMount(UiSlot.SIDE_PANEL, "polls-panel"))))
             .build();
 
     private final PollArchive archive = new PollArchive();

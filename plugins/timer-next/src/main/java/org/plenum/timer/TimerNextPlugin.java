@@ -31,6 +31,7 @@ public final class TimerNextPlugin implements Plugin {
             .description("Countdowns and stopwatches with a title, started by moderators; participants say when they are"
                     + " ready. Tells clients the server's clock.")
             .requires("[1.0,2.0)")
+            .ui(TimerUi.CONTRIBUTION)
             .build();
 
     /** PF4J creates extensions through a public no-argument constructor. */

@@ -27,6 +27,7 @@ public final class TimerPlugin implements Plugin {
             .description("Countdowns and stopwatches with a title (\"coffee break\"), started by moderators; participants"
                     + " say when they are ready.")
             .requires("[1.0,2.0)")
+            .ui(TimerUi.CONTRIBUTION)
             .build();
 
     /** PF4J creates extensions through a public no-argument constructor. */

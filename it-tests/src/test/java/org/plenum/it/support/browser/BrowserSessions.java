@@ -27,7 +27,12 @@ public final class BrowserSessions implements AfterEachCallback {
 
     /** A new Chromium, closed after the current test. */
     public BrowserSession start(String name) {
-        BrowserSession session = Browsers.start(name);
+        return start(name, List.of());
+    }
+
+    /** A new Chromium with extra command-line flags, closed after the current test. */
+    public BrowserSession start(String name, List<String> extraFlags) {
+        BrowserSession session = Browsers.start(name, extraFlags);
         sessions.add(session);
         return session;
     }

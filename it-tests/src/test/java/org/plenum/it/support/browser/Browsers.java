@@ -80,6 +80,14 @@ public final class Browsers {
      * @throws IllegalStateException when chromium or chromedriver is not installed, or Chromium does not start
      */
     public static BrowserSession start(String name) {
+        return start(name, List.of());
+    }
+
+    /**
+     * A new headless Chromium with an empty profile and {@code extraFlags} besides {@link #FLAGS}, e.g.
+     * {@code --auto-select-desktop-capture-source=Entire screen} for a browser that shares its screen.
+     */
+    public static BrowserSession start(String name, List<String> extraFlags) {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {
                 throw new IllegalStateException(binary + " is missing; install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
@@ -108,6 +116,7 @@ public final class Browsers {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             List<String> arguments = new ArrayList<>(FLAGS);
+            arguments.addAll(extraFlags);
             arguments.add("--user-data-dir=" + profile);
             options.addArguments(arguments);
             LoggingPreferences logging = new LoggingPreferences();

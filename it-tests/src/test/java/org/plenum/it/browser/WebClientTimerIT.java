@@ -1,0 +1,98 @@
+package org.plenum.it.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+import org.plenum.it.support.Api;
+import org.plenum.it.support.SignedPlugins;
+import org.plenum.it.support.TestRun;
+import org.plenum.it.support.browser.Axe;
+import org.plenum.it.support.browser.BrowserSessions;
+import org.plenum.it.support.browser.PlenumPage;
+
+/**
+ * The timer plugin through its own UI (a toolbar button and a notice): the signed timer jar installed over the admin
+ * API and enabled for Erfurt; a chair starts a countdown from the toolbar, a guest sees it count down and says they
+ * are ready, the chair sees who is ready and stops it. The plugin is removed again at the end.
+ */
+@ExtendWith(TestRun.Extension.class)
+class WebClientTimerIT {
+
+    @RegisterExtension
+    final BrowserSessions browsers = new BrowserSessions();
+
+    private final TestRun run;
+
+    WebClientTimerIT(TestRun run) {
+        this.run = run;
+    }
+
+    @Test
+    void aChairStartsACountdownFromTheToolbarAGuestSaysReadyAndTheChairStopsIt() throws Exception {
+        Api api = run.api;
+        String admin = api.post("/api/v1/auth/login", null, Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token");
+        HttpResponse<String> installed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(run.server.url().resolve("/api/v1/admin/plugins"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(SignedPlugins.jar("timer"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+        try {
+            assertThat(api.send("PUT", "/api/v1/admin/plugins/timer/tenants/" + run.erfurtTenantId, admin, Map.of("available", true)).status()).isBetween(200, 204);
+            assertThat(api.send("PUT", "/api/v1/tenants/" + run.erfurtTenantId + "/plugins/timer", admin, Map.of("enabled", true)).status()).isBetween(200, 204);
+            Api.Reply user = api.post("/api/v1/tenants/" + run.erfurtTenantId + "/users", admin,
+                    Map.of("username", "web-timer-chair", "password", "correct-horse-battery", "displayName", "Vorsitz Thiele", "role", "moderator"));
+            assertThat(user.status()).as(user.toString()).isEqualTo(201);
+
+            PlenumPage chair = new PlenumPage(browsers.start("timer-chair"), run.server.url());
+            chair.open("/");
+            chair.loginLocal("web-timer-chair", "correct-horse-battery");
+            WebElement room = chair.createRoom("Sitzung mit Pause");
+            String invite = chair.invite(room);
+            chair.joinFromRooms(room);
+            PlenumPage guest = new PlenumPage(browsers.start("timer-guest"), run.server.url());
+            guest.joinAsGuest(invite, "Gast Greta");
+            chair.testid("toggle-participants").click();
+            chair.element("[data-testid=waiting-person] [data-testid=admit]").click();
+            guest.testid("meeting-title");
+            assertThat(guest.present("[data-testid=timer-button]")).as("no start button for a guest").isFalse();
+
+            // the chair: toolbar button → form in the notification area → a two-minute countdown
+            chair.testid("timer-button").click();
+            chair.testid("timer-title").sendKeys("Kaffeepause");
+            WebElement minutes = chair.testid("timer-minutes");
+            minutes.clear();
+            minutes.sendKeys("2");
+            chair.screenshot("web-timer-form");
+            Axe.audit(chair.browser(), "plugin-timer-form");
+            chair.testid("timer-start").click();
+
+            // the guest: notice with the time counting down, the start announced; ready
+            guest.awaitAnnouncement("Kaffeepause");
+            Object first = guest.until("the countdown", PlenumPage.SCREEN,
+                    "const n = find(document, '[data-testid=timer-notice]'); return n ? Number(n.getAttribute('data-seconds')) : null;");
+            assertThat(((Number) first).longValue()).isBetween(100L, 120L);
+            guest.until("the countdown going down", PlenumPage.SCREEN,
+                    "const n = find(document, '[data-testid=timer-notice]'); return n && Number(n.getAttribute('data-seconds')) < arguments[0];", first);
+            guest.testid("timer-ready").click();
+            guest.until("ready pressed", PlenumPage.SCREEN, "return find(document, '[data-testid=timer-ready]').getAttribute('aria-pressed') === 'true';");
+            chair.until("1 of 2 ready", PlenumPage.SCREEN,
+                    "const c = find(document, '[data-testid=timer-ready-count]'); return c && c.getAttribute('data-ready') === '1' && c.getAttribute('data-total') === '2';");
+            guest.screenshot("web-timer-guest");
+            chair.screenshot("web-timer-chair");
+            Axe.audit(guest.browser(), "plugin-timer-notice");
+
+            // the chair stops it: the notice goes, the guest is told
+            chair.testid("timer-stop").click();
+            guest.until("the notice gone", PlenumPage.SCREEN, "return !find(document, '[data-testid=timer-notice]');");
+            guest.awaitAnnouncement("stopped");
+        } finally {
+            api.delete("/api/v1/admin/plugins/timer", admin);
+        }
+    }
+}
