@@ -29,6 +29,7 @@ public final class Main {
         Bootstrap.Outcome b = server.core().bootstrap;
         StringBuilder sb = new StringBuilder();
         sb.append("\nPlenum is running at ").append(server.url()).append('\n');
+        sb.append("  Browser:   ").append(server.url()).append("  (log in as admin, create a room, join it)\n");
         sb.append("  REST API:  ").append(server.url()).append("api/v1/  (OpenAPI: api/v1/openapi.json)\n");
         sb.append("  Log in:    POST ").append(server.url()).append("api/v1/auth/login  {\"username\":\"admin\",\"password\":…}\n");
         if (b.generatedAdminPassword().isPresent()) {
