@@ -239,6 +239,9 @@ final class BenchPeer {
     /** A STUN binding request with USE-CANDIDATE: a check, a nomination, and (repeated) consent (RFC 7675). */
     void check() {
         IceCredentials r = remote;
+        if (r == null) {
+            return; // no SDP from the engine yet: no connection to check or keep alive
+        }
         byte[] request = StunMessageBuilder.request(StunMessage.BINDING)
                 .username(r.ufrag() + ":" + local.ufrag())
                 .priority(2_130_706_431L)

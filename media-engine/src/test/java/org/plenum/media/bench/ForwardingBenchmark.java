@@ -140,8 +140,18 @@ public class ForwardingBenchmark {
             });
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        // the engine's side completes its handshake on the loop; let it, and the first offers' answers, settle
-        Thread.sleep(500);
+        // the engine installs its SRTP keys on the loop when its side of each handshake completes, which may be
+        // after the client's side: forward probe packets (on the loop, as a barrier) until every subscriber is served
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (subscriberPaths.stream().anyMatch(p -> p.sent == 0)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the engine served no packet to some subscribers within 20 s: the setup is broken");
+            }
+            onLoop(() -> {
+                forward();
+                return null;
+            });
+        }
         onLoop(() -> {
             publisherPath.counting = true;
             for (MemoryPath p : subscriberPaths) {

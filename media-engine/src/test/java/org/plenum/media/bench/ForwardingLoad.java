@@ -133,7 +133,7 @@ public final class ForwardingLoad {
         MediaRoom room = engine.room("load");
         List<BenchPeer> pubs = new ArrayList<>();
         List<BenchPeer> subs = new ArrayList<>();
-        List<BenchPeer> all = new ArrayList<>();
+        List<BenchPeer> all = new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the consent thread while peers are added
         List<BenchPeer> publisherViews = new ArrayList<>();
         for (int i = 0; i < publishers; i++) {
             BenchPeer p = new BenchPeer("pub-" + i, certificate, profile);
@@ -171,7 +171,6 @@ public final class ForwardingLoad {
             all.add(s);
         }
         CompletableFuture.allOf(subs.stream().map(BenchPeer::connected).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        Thread.sleep(1000);
         long heapAfter = usedHeapAfterGc();
         System.out.printf("engine: %d peers connected; heap after GC %,d -> %,d bytes: %,d bytes per subscriber "
                         + "(engine and synthetic peer together; %d forwarded video tracks each)%n",
@@ -252,7 +251,7 @@ public final class ForwardingLoad {
         double bestOut = 0;
         for (int step = 1; step <= steps; step++) {
             sender.rate = rate;
-            Thread.sleep(1000); // settle at the new rate
+            Thread.sleep(1000); // a load tool: one second at the new rate before measuring, so queues reach their steady state
             resetHistogram.run();
             long t0 = System.nanoTime();
             long sent0 = sender.sent;
@@ -266,7 +265,7 @@ public final class ForwardingLoad {
             String load0 = loadAverage();
             long kernelDrops0 = udpReceiveBufferErrors();
             long sendFull0 = SEND_BUFFER_FULL.get();
-            Thread.sleep(seconds * 1000L);
+            Thread.sleep(seconds * 1000L); // the measurement window: counters are read at its start and its end
             long sent1 = sender.sent;
             double out1 = out.get();
             double in1 = in.get();
@@ -343,7 +342,7 @@ public final class ForwardingLoad {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {
             System.gc();
-            Thread.sleep(200);
+            Thread.sleep(200); // lets the collector finish between two System.gc() requests (a hint, not a call that waits)
         }
         return memory.getHeapMemoryUsage().getUsed();
     }

@@ -36,7 +36,7 @@ public final class Await {
 
     private static void pause() {
         try {
-            Thread.sleep(5);
+            Thread.sleep(5); // the pause between two probes of a bounded wait, not a guess at how long something takes
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted");

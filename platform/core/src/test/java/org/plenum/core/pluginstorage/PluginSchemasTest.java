@@ -199,7 +199,7 @@ class PluginSchemasTest {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!query(database.dataSource(), "select count(*) from pg_stat_activity where usename = 'plugin_broken'").equals(List.of("0"))
                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+            Thread.sleep(50); // the pause between two probes of pg_stat_activity, bounded by the deadline above
         }
         assertThat(query(database.dataSource(), "select count(*) from pg_stat_activity where usename = 'plugin_broken'")).containsExactly("0");
     }
@@ -276,7 +276,7 @@ class PluginSchemasTest {
         java.lang.ref.WeakReference<ClassLoader> loader = openUseAndClose(jar("voting-g.jar", VOTING_V1_V2));
         for (int i = 0; i < 100 && loader.get() != null; i++) {
             System.gc();
-            Thread.sleep(20);
+            Thread.sleep(20); // lets the collector run between two System.gc() requests, at most 100 times
         }
         assertThat(loader.get()).as("the plugin's class loader is still reachable after its storage was closed").isNull();
     }

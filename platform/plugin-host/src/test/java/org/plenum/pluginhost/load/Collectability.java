@@ -26,7 +26,7 @@ public final class Collectability {
             if (reachable.isEmpty()) {
                 return reachable;
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // lets the collector run between two System.gc() requests, bounded by the deadline
         } while (System.nanoTime() < deadline);
         return reachable;
     }
