@@ -50,7 +50,6 @@ public final class MediaPorts implements AutoCloseable {
     /** UDP paths by address, so a packet does not allocate one each time; bounded against address floods. */
     private final Map<InetSocketAddress, UdpPath> udpPaths = new HashMap<>();
     private boolean inReadBatch;
-    private long oversized;
 
     private MediaPorts(EventLoopGroup group, DatagramReceiver receiver, InetSocketAddress udpBind, InetSocketAddress tcpBind)
             throws InterruptedException {
@@ -113,10 +112,6 @@ public final class MediaPorts implements AutoCloseable {
         return Epoll.isAvailable();
     }
 
-    /** Datagrams dropped because they were larger than any media packet. */
-    public long oversizedDrops() {
-        return oversized;
-    }
 
     /** A UDP path to an address (for tests and for answering from outside a read). Event loop only. */
     public MediaPath udpPath(InetSocketAddress remote) {
@@ -165,7 +160,6 @@ public final class MediaPorts implements AutoCloseable {
             ByteBuf content = packet.content();
             int len = content.readableBytes();
             if (len > MAX_PACKET) {
-                oversized++;
                 receiver.onOversized(udpPath(packet.sender()), len);
                 return;
             }
@@ -192,7 +186,6 @@ public final class MediaPorts implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
             int len = frame.readableBytes();
             if (len > MAX_PACKET) {
-                oversized++;
                 receiver.onOversized(path, len);
                 return;
             }
@@ -209,7 +202,6 @@ public final class MediaPorts implements AutoCloseable {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A peer that sends a frame longer than any media packet, or resets: the connection ends, nothing else.
             if (cause instanceof TooLongFrameException) {
-                oversized++;
                 receiver.onOversized(path, 0);
             }
             ctx.close();
