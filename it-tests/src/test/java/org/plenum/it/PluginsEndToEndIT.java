@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plenum.it.support.Api;
 import org.plenum.it.support.PluginCli;
+import org.plenum.it.support.PluginAdmin;
 import org.plenum.it.support.SignedPlugins;
 import org.plenum.it.support.Socket;
 import org.plenum.it.support.TestRun;
@@ -231,9 +232,6 @@ class PluginsEndToEndIT {
     }
 
     private HttpResponse<String> upload(String token, java.nio.file.Path jar) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(run.server.url().resolve("/api/v1/admin/plugins"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofFile(jar)).build(), HttpResponse.BodyHandlers.ofString());
+        return new PluginAdmin(run, token).upload(jar);
     }
 }

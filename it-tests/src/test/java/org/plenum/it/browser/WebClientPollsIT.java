@@ -2,8 +2,6 @@ package org.plenum.it.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.plenum.it.support.Api;
+import org.plenum.it.support.PluginAdmin;
 import org.plenum.it.support.SignedPlugins;
 import org.plenum.it.support.TestRun;
 import org.plenum.it.support.browser.Axe;
@@ -39,14 +38,12 @@ class WebClientPollsIT {
     void aChairCreatesAPollInTheSidePanelAGuestVotesAndBothSeeTheResult() throws Exception {
         Api api = run.api;
         String admin = api.post("/api/v1/auth/login", null, Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token");
-        HttpResponse<String> installed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(run.server.url().resolve("/api/v1/admin/plugins"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofFile(SignedPlugins.jar("polls"))).build(), HttpResponse.BodyHandlers.ofString());
+        PluginAdmin plugins = new PluginAdmin(run, admin);
+        HttpResponse<String> installed = plugins.upload(SignedPlugins.jar("polls"));
         assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
         assertThat(installed.body()).contains("/plugins/polls/ui/polls.js");
         try {
-            assertThat(api.send("PUT", "/api/v1/admin/plugins/polls/tenants/" + run.erfurtTenantId, admin, Map.of("available", true)).status()).isBetween(200, 204);
-            assertThat(api.send("PUT", "/api/v1/tenants/" + run.erfurtTenantId + "/plugins/polls", admin, Map.of("enabled", true)).status()).isBetween(200, 204);
+            plugins.enableFor(run.erfurtTenantId, "polls");
             Api.Reply user = api.post("/api/v1/tenants/" + run.erfurtTenantId + "/users", admin,
                     Map.of("username", "web-polls-chair", "password", "correct-horse-battery", "displayName", "Vorsitz Voigt", "role", "moderator"));
             assertThat(user.status()).as(user.toString()).isEqualTo(201);
@@ -114,7 +111,7 @@ class WebClientPollsIT {
             Axe.audit(guest.browser(), "plugin-polls-results");
             assertThat(chair.browser().consoleLog()).as("no CSP violations from the plugin's module").noneMatch(l -> l.contains("Content Security Policy"));
         } finally {
-            api.delete("/api/v1/admin/plugins/polls", admin);
+            plugins.remove("polls");
         }
     }
 }
