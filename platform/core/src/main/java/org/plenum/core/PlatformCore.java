@@ -92,6 +92,7 @@ public final class PlatformCore implements AutoCloseable {
                     ? org.plenum.media.engine.MediaEngine.start(org.plenum.core.media.MediaSettings.from(settings), metrics)
                     : null;
             signaling.useMedia(media);
+            rooms.whenChanged(signaling::roomStored);
         } catch (RuntimeException e) {
             database.close();
             throw e;

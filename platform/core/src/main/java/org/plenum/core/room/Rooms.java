@@ -3,7 +3,9 @@ package org.plenum.core.room;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.plenum.core.access.AccessRules;
 import org.plenum.core.access.Caller;
 import org.plenum.core.error.Problem;
@@ -32,6 +34,8 @@ public final class Rooms {
     private final InviteStore invites;
     private final PasswordHasher passwords;
     private final TicketService tickets;
+    /** Told of every stored change, so that a meeting going on in the room shows it at once. */
+    private volatile Consumer<Room> changed = room -> { };
 
     public Rooms(RoomStore store, TenantStore tenants, UserStore users, InviteStore invites, PasswordHasher passwords,
                  TicketService tickets, MeetingStore meetings) {
@@ -73,7 +77,14 @@ public final class Rooms {
             hash = changes.password().isEmpty() ? "" : passwords.hash(checkPassword(changes.password()));
         }
         store.update(room.id(), changes.title() == null ? null : checkTitle(changes.title()), hash, changes.waitingRoom(), changes.locked());
-        return store.find(roomId).orElseThrow(() -> notFound(roomId));
+        Room stored = store.find(roomId).orElseThrow(() -> notFound(roomId));
+        changed.accept(stored);
+        return stored;
+    }
+
+    /** Whom to tell of stored changes (the signaling hub). */
+    public void whenChanged(Consumer<Room> listener) {
+        this.changed = Objects.requireNonNull(listener);
     }
 
     public void delete(Caller c, String roomId) {

@@ -144,6 +144,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             case RoomEvent.GraceExpired g -> graceExpired(g);
             case RoomEvent.Shutdown s -> shutdown();
             case RoomEvent.PluginInbound in -> pluginInbound(in);
+            case RoomEvent.RoomStored s -> roomStored(s.room());
             case RoomEvent.PluginTask t -> t.task().run();
             case RoomEvent.MediaTask t -> t.task().run();
             case RoomEvent.ModuleCall c -> {
@@ -227,6 +228,17 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             locked = room.locked();
             waitingPolicy = room.waitingRoom();
             appliedUpdate = room.updatedAt();
+        }
+    }
+
+    /** A REST change of the room: adopted if newer than what the room applied, and announced when it shows. */
+    private void roomStored(Room room) {
+        ServerMessage.RoomView before = roomView();
+        adopt(room);
+        ServerMessage.RoomView after = roomView();
+        if (!after.equals(before)) {
+            log.atInfo().setMessage("room changed outside the meeting").addKeyValue("room", id).addKeyValue("locked", locked).log();
+            broadcast(new ServerMessage.RoomUpdated(after, null), null);
         }
     }
 

@@ -53,6 +53,10 @@ sealed interface RoomEvent {
     record ModuleCall(java.util.function.Consumer<org.plenum.core.plugin.RoomPlugins> call, Runnable abandon) implements RoomEvent {
     }
 
+    /** The room's row was changed outside the meeting (REST): the room takes title, lock and policy from it. */
+    record RoomStored(Room room) implements RoomEvent {
+    }
+
     /** The plugin host changed what is active: rooms bring their modules in line. */
     record PluginsChanged() implements RoomEvent {
     }

@@ -159,6 +159,17 @@ public final class SignalingHub implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The room was changed through REST; a meeting going on in it takes the new title, lock and waiting-room
+     * policy and tells everyone, so that a lock set on the rooms page holds at once and shows in the meeting.
+     */
+    public void roomStored(org.plenum.core.room.Room room) {
+        LiveRoom live = rooms.get(room.id());
+        if (live != null) {
+            live.post(new RoomEvent.RoomStored(room));
+        }
+    }
+
     /** The plugin host changed what is active; every live room brings its modules in line. */
     public void pluginsChanged() {
         rooms.values().forEach(r -> r.post(new RoomEvent.PluginsChanged()));

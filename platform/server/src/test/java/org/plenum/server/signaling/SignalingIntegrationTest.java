@@ -388,6 +388,32 @@ class SignalingIntegrationTest {
         join(bert, room);
     }
 
+    @Test
+    void aRoomChangedThroughRestShowsInTheMeetingAtOnce() {
+        String room = f.room("off");
+        SignalingClient chair = join(f.chair, room);
+        SignalingClient a = join(anna, room);
+
+        Map<String, Object> change = Map.of("locked", true, "title", "Ratssitzung (nicht öffentlich)", "waitingRoom", "guests");
+        assertThat(t.send("PATCH", "/api/v1/rooms/" + room, f.token(f.chair), change).status()).isEqualTo(200);
+        JsonNode updated = a.await("control", "room_updated").path("body");
+        assertThat(updated.path("room").path("locked").asBoolean()).isTrue();
+        assertThat(updated.path("room").path("title").asText()).isEqualTo("Ratssitzung (nicht öffentlich)");
+        assertThat(updated.path("room").path("waitingRoom").asText()).isEqualTo("guests");
+        assertThat(updated.has("by")).as("no participant did it").isFalse();
+        chair.await("control", "room_updated");
+
+        SignalingClient b = connect();
+        String id = b.send("control", "join", Map.of("ticket", f.ticket(bert, room)));
+        assertThat(b.awaitReply(id).path("body").path("code").asText()).as("the lock holds at once").isEqualTo("room_locked");
+
+        // a change that alters nothing the meeting shows (the password) is not announced
+        assertThat(t.send("PATCH", "/api/v1/rooms/" + room, f.token(f.chair), Map.of("password", "geheim-2026")).status()).isEqualTo(200);
+        assertThat(t.send("PATCH", "/api/v1/rooms/" + room, f.token(f.chair), Map.of("locked", false)).status()).isEqualTo(200);
+        JsonNode unlocked = a.await("control", "room_updated").path("body");
+        assertThat(unlocked.path("room").path("locked").asBoolean()).as("the next announcement is the unlock").isFalse();
+    }
+
     // ---- moderation
 
     @Test
