@@ -17,6 +17,7 @@ export class RecordingIndicator extends LitElement {
   // white on #a4161a is 7.4:1, the yellow outline sets it apart from the dark meeting background as well
   static override styles = css`
     :host { display: contents; }
+    div { display: contents; }
     ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
     li { display: inline-flex; align-items: center; gap: 0.4rem; padding: 0.3rem 0.7rem; border-radius: 1rem;
       background: #a4161a; color: #fff; border: 2px solid #ffbf47; font-weight: 700; }
@@ -29,7 +30,8 @@ export class RecordingIndicator extends LitElement {
 
   override render() {
     if (this.recordings.length === 0) return nothing;
-    return html`<ul role="group" aria-label=${t('recording.region')} data-testid="recording-indicator">
+    // a labelled group around a real list: role="group" on the <ul> itself would take the list semantics away
+    return html`<div role="group" aria-label=${t('recording.region')} data-testid="recording-indicator"><ul>
       ${this.recordings.map((r) => {
         const since = startTime(r.startedAt, language());
         return html`<li data-testid="recording-${r.kind}" data-recording=${r.id}>
@@ -39,6 +41,6 @@ export class RecordingIndicator extends LitElement {
           ${since ? html`<span class="label">(${t('recording.since', { time: since })})</span>` : nothing}
         </li>`;
       })}
-    </ul>`;
+    </ul></div>`;
   }
 }

@@ -100,6 +100,7 @@ describe('recording indicator', () => {
     const group = el.shadowRoot!.querySelector('[data-testid=recording-indicator]')!;
     expect(group.getAttribute('role')).toBe('group');
     expect(group.getAttribute('aria-label')).toBe('Recording status');
+    expect(group.querySelector('ul')!.getAttribute('role')).toBeNull(); // a real list inside, so each item is a listitem
     const items = [...group.querySelectorAll('li')];
     expect(items.map((x) => x.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
       expect.stringMatching(/^Recording in progress · Ratssitzung \(Audio\) \(since .+\)$/),

@@ -190,6 +190,17 @@ public final class PlenumPage {
                 """, text);
     }
 
+    /**
+     * Waits until the live regions have said something containing {@code text} at least {@code times} times (they keep
+     * their last lines), for something said again later in a test.
+     */
+    public void awaitAnnouncement(String text, int times) {
+        until(times + " × the announcement '" + text + "'", SCREEN, """
+                return [...document.querySelectorAll('[data-testid^=live-] > *')].filter(l => l.textContent.includes(arguments[0])).length
+                    >= arguments[1];
+                """, text, times);
+    }
+
     // ------------------------------------------------------------------ media, through window.__plenum.stats()
 
     /** What this browser receives, per participant and source (docs/web-client.md, "For end-to-end tests"). */
