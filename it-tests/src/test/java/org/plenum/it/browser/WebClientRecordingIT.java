@@ -2,13 +2,9 @@ package org.plenum.it.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.WebElement;
-import org.plenum.it.support.Api;
 import org.plenum.it.support.PluginAdmin;
 import org.plenum.it.support.SignedPlugins;
 import org.plenum.it.support.TestRun;
@@ -39,27 +35,16 @@ class WebClientRecordingIT {
 
     @Test
     void everyoneSeesAndHearsWhenARecordingStartsAndEndsAndItEndsWithThePlugin() throws Exception {
-        Api api = run.api;
-        String admin = api.post("/api/v1/auth/login", null, Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token");
-        PluginAdmin plugins = new PluginAdmin(run, admin);
-        HttpResponse<String> installed = plugins.upload(SignedPlugins.jar("recorder-fixture"));
-        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+        PluginAdmin plugins = PluginAdmin.asServerAdmin(run);
+        plugins.installFor(SignedPlugins.jar("recorder-fixture"), run.erfurtTenantId, "recorder");
         try {
-            plugins.enableFor(run.erfurtTenantId, "recorder");
-            Api.Reply user = api.post("/api/v1/tenants/" + run.erfurtTenantId + "/users", admin,
-                    Map.of("username", "web-rec-chair", "password", "correct-horse-battery", "displayName", "Vorsitz Reuter", "role", "moderator"));
-            assertThat(user.status()).as(user.toString()).isEqualTo(201);
-
             PlenumPage chair = new PlenumPage(browsers.start("rec-chair"), run.server.url());
-            chair.open("/");
-            chair.loginLocal("web-rec-chair", "correct-horse-battery");
-            WebElement room = chair.createRoom("Stadtrat mit Aufzeichnung");
-            String invite = chair.invite(room);
-            chair.joinFromRooms(room);
+            String invite = chair.hostNewRoomAsNewModerator(run.api, plugins.token(), run.erfurtTenantId, "web-rec-chair", "Vorsitz Reuter",
+                    "Stadtrat mit Aufzeichnung");
             PlenumPage guest = new PlenumPage(browsers.start("rec-guest"), run.server.url());
             guest.joinAsGuest(invite, "Gast Greta");
             chair.testid("toggle-participants").click();
-            chair.element("[data-testid=waiting-person] [data-testid=admit]").click();
+            chair.admitFirstWaiting();
             guest.testid("meeting-title");
             assertThat(guest.present(INDICATOR)).as("nothing recorded yet").isFalse();
             assertThat(guest.present("[data-testid=recorder-start]")).as("no recording button for a guest").isFalse();
@@ -82,7 +67,7 @@ class WebClientRecordingIT {
             late.awaitAnnouncement("This meeting is being recorded: Testaufnahme.");
             late.screenshot("web-recording-waiting");
             Axe.audit(late.browser(), "waiting-recording");
-            chair.element("[data-testid=waiting-person] [data-testid=admit]").click();
+            chair.admitFirstWaiting();
             late.testid("meeting-title");
             assertThat(late.present(INDICATOR)).as("the indicator is there with the meeting, not after it").isTrue();
             awaitIndicator(late, "Recording in progress", "Testaufnahme");
@@ -97,8 +82,7 @@ class WebClientRecordingIT {
             // started again, then the tenant disables the plugin: the recording ends with its module
             chair.testid("recorder-start").click();
             awaitIndicator(guest, "Recording in progress", "Testaufnahme");
-            assertThat(api.send("PUT", "/api/v1/tenants/" + run.erfurtTenantId + "/plugins/recorder", admin, Map.of("enabled", false)).status())
-                    .isBetween(200, 204);
+            plugins.setEnabled(run.erfurtTenantId, "recorder", false);
             for (PlenumPage p : new PlenumPage[] {chair, guest, late}) {
                 awaitNoIndicator(p);
                 p.awaitAnnouncement("Recording has ended.", 2);
@@ -106,8 +90,7 @@ class WebClientRecordingIT {
             assertThat(guest.present(INDICATOR)).isFalse();
 
             // enabled again, started again, then uninstalled: the same
-            assertThat(api.send("PUT", "/api/v1/tenants/" + run.erfurtTenantId + "/plugins/recorder", admin, Map.of("enabled", true)).status())
-                    .isBetween(200, 204);
+            plugins.setEnabled(run.erfurtTenantId, "recorder", true);
             chair.testid("recorder-start").click();
             awaitIndicator(late, "Recording in progress", "Testaufnahme");
             plugins.remove("recorder");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.plenum.it.support.Api;
 import org.plenum.it.support.Await;
 
 /**
@@ -119,6 +120,31 @@ public final class PlenumPage {
         browser.driver().findElement(By.id("password")).sendKeys(password);
         browser.driver().findElement(By.id("kc-login")).click();
         testid("room-create-open");
+    }
+
+    /**
+     * A new moderator account of the tenant (created over the admin API) logs in here, creates a room titled
+     * {@code title} and joins it; returns the room's invite link for guests.
+     */
+    public String hostNewRoomAsNewModerator(Api api, String adminToken, String tenantId, String username, String displayName,
+                                            String title) {
+        String password = "correct-horse-battery";
+        Api.Reply user = api.post("/api/v1/tenants/" + tenantId + "/users", adminToken,
+                Map.of("username", username, "password", password, "displayName", displayName, "role", "moderator"));
+        if (user.status() != 201) {
+            throw new AssertionError("creating the moderator " + username + " failed: " + user);
+        }
+        open("/");
+        loginLocal(username, password);
+        WebElement room = createRoom(title);
+        String invite = invite(room);
+        joinFromRooms(room);
+        return invite;
+    }
+
+    /** In the (open) participants panel, admits the first person in the waiting list. */
+    public void admitFirstWaiting() {
+        element("[data-testid=waiting-person] [data-testid=admit]").click();
     }
 
     /** Creates a room on the rooms page and returns its list entry. */
