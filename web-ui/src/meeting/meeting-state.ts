@@ -33,6 +33,57 @@ export interface WaitingPerson { id: string; displayName: string; guest: boolean
 export interface RoomInfo { id: string; title: string; locked: boolean; waitingRoom: string }
 export interface ActivePlugin { id: string; version: string; data: unknown }
 
+export type RecordingKind = 'recording' | 'transcription' | 'streaming';
+/** A recording, transcription or stream a plugin declared; the server tells everyone (control/recording_*). */
+export interface Recording { id: string; kind: RecordingKind; label: string; plugin: string; startedAt: string }
+
+const KINDS: readonly RecordingKind[] = ['recording', 'transcription', 'streaming'];
+
+/**
+ * A recording from a frame, or null when it is not one. Defensive: a kind this client does not know yet is
+ * shown as a recording (when in doubt, tell people more), and labels are kept as plain text.
+ */
+export function parseRecording(x: unknown): Recording | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const r = x as Record<string, unknown>;
+  if (typeof r.id !== 'string' || r.id === '') return null;
+  const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+  return {
+    id: r.id.slice(0, 64),
+    kind: KINDS.includes(r.kind as RecordingKind) ? (r.kind as RecordingKind) : 'recording',
+    label: str(r.label, 100),
+    plugin: str(r.plugin, 32),
+    startedAt: str(r.startedAt, 40),
+  };
+}
+
+function parseRecordings(list: unknown): Recording[] {
+  if (!Array.isArray(list)) return [];
+  const out: Recording[] = [];
+  for (const x of list.slice(0, 64)) {
+    const r = parseRecording(x);
+    if (r && !out.some((y) => y.id === r.id)) out.push(r);
+  }
+  return out;
+}
+
+const STARTED: Record<RecordingKind, MessageKey> = {
+  recording: 'announce.recording', transcription: 'announce.transcription', streaming: 'announce.streaming',
+};
+const STOPPED: Record<RecordingKind, MessageKey> = {
+  recording: 'announce.recordingStopped', transcription: 'announce.transcriptionStopped', streaming: 'announce.streamingStopped',
+};
+const RUNNING: Record<RecordingKind, MessageKey> = {
+  recording: 'announce.recordingRunning', transcription: 'announce.transcriptionRunning', streaming: 'announce.streamingRunning',
+};
+
+/** On entering (joined, waiting): what is already running, said once per recording that was not known before. */
+function announceRunning(before: Recording[], now: Recording[], say: Announcement[]) {
+  for (const r of now) {
+    if (!before.some((x) => x.id === r.id)) say.push({ key: RUNNING[r.kind], params: { label: r.label }, assertive: true });
+  }
+}
+
 export interface MeetingState {
   self: string | null;
   room: RoomInfo | null;
@@ -46,6 +97,8 @@ export interface MeetingState {
   unread: number;
   iceServers: RTCIceServer[];
   mediaEnabled: boolean;
+  /** What plugins record, transcribe or stream right now, oldest first. */
+  recordings: Recording[];
 }
 
 /** Something to say in the live region; `assertive` for things that concern the user directly. */
@@ -53,7 +106,7 @@ export interface Announcement { key: MessageKey; params: Record<string, string |
 
 export const initialState = (): MeetingState => ({
   self: null, room: null, participants: [], chat: [], waiting: [], plugins: [], dominantSpeaker: null,
-  ownQuality: null, chatOpen: false, unread: 0, iceServers: [], mediaEnabled: false,
+  ownQuality: null, chatOpen: false, unread: 0, iceServers: [], mediaEnabled: false, recordings: [],
 });
 
 export function selfOf(s: MeetingState): Participant | undefined {
@@ -88,8 +141,29 @@ export function reduce(s: MeetingState, f: ServerFrame): { state: MeetingState; 
         plugins: b.plugins ?? [],
         iceServers: b.media?.iceServers ?? [],
         mediaEnabled: b.media !== undefined,
+        recordings: parseRecordings(b.recordings),
       };
+      // a resume or an admission repeats the snapshot: only recordings this client had not heard of are news
+      announceRunning(s.recordings, state.recordings, say);
       return { state, announce: say };
+    }
+    case 'moderation/waiting': {
+      const recordings = parseRecordings(b.recordings);
+      announceRunning(s.recordings, recordings, say);
+      return { state: { ...s, recordings }, announce: say };
+    }
+    case 'control/recording_started': {
+      const r = parseRecording(b.recording);
+      if (!r || s.recordings.some((x) => x.id === r.id)) return { state: s, announce: say };
+      say.push({ key: STARTED[r.kind], params: {}, assertive: true });
+      return { state: { ...s, recordings: [...s.recordings, r] }, announce: say };
+    }
+    case 'control/recording_stopped': {
+      const r = parseRecording(b.recording);
+      const known = r && s.recordings.find((x) => x.id === r.id);
+      if (!known) return { state: s, announce: say };
+      say.push({ key: STOPPED[known.kind], params: {}, assertive: true });
+      return { state: { ...s, recordings: s.recordings.filter((x) => x.id !== known.id) }, announce: say };
     }
     case 'control/participant_joined': {
       const p = b.participant as Participant;

@@ -19,6 +19,7 @@ import type { UiSlot } from '../api/types';
 import { storeDevices, listDevices } from '../media/devices';
 import './video-tile';
 import './participants-panel';
+import './recording-indicator';
 import '../chat/chat-panel';
 
 type Panel = 'chat' | 'participants' | 'settings' | `plugin:${string}` | null;
@@ -247,6 +248,7 @@ export class MeetingView extends LitElement {
     return html`
       <header>
         <h1 data-testid="meeting-title">${t('meeting.title', { room: s.room?.title ?? '' })}</h1>
+        <plenum-recording-indicator .recordings=${s.recordings}></plenum-recording-indicator>
         ${s.room?.locked ? html`<span data-testid="room-locked-badge">🔒 ${t('meeting.locked')}</span>` : nothing}
         <span class="quality" data-testid="quality" role="img"
           aria-label=${q ? t('meeting.quality', { score: q.score }) : t('meeting.qualityUnknown')}

@@ -140,6 +140,7 @@ export class JoinFlow extends LitElement {
       if (was !== 'ended') announce(t(this.endKey, { reason: code }), { assertive: true });
     }
     this.inMeeting(this.step === 'meeting');
+    if (this.step === 'waiting') this.requestUpdate(); // the waiting screen shows what is recorded, as it changes
   }
 
   override render() {
@@ -168,7 +169,7 @@ export class JoinFlow extends LitElement {
           <plenum-prejoin .roomTitle=${this.roomTitle} ?busy=${this.step === 'connecting'} @join=${(e: CustomEvent<PrejoinChoice>) => this.join(e.detail)}></plenum-prejoin>
         </div>`;
       case 'waiting':
-        return html`<plenum-waiting-screen .roomTitle=${this.roomTitle} @leave=${() => this.meeting?.leave()}></plenum-waiting-screen>`;
+        return html`<plenum-waiting-screen .roomTitle=${this.roomTitle} .recordings=${this.meeting?.state.recordings ?? []} @leave=${() => this.meeting?.leave()}></plenum-waiting-screen>`;
       case 'meeting':
         return html`<plenum-meeting .meeting=${this.meeting} .session=${this.session}></plenum-meeting>`;
       case 'ended':

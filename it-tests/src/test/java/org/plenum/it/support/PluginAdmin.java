@@ -20,6 +20,30 @@ public final class PluginAdmin {
         this.adminToken = adminToken;
     }
 
+    /** Logs in as the server's administrator ({@code admin}); the token is {@link #token()}. */
+    public static PluginAdmin asServerAdmin(TestRun run) {
+        return new PluginAdmin(run, run.api.post("/api/v1/auth/login", null,
+                Map.of("username", "admin", "password", TestRun.ADMIN_PASSWORD)).text("access_token"));
+    }
+
+    /** The administrator's access token, for other admin calls. */
+    public String token() {
+        return adminToken;
+    }
+
+    /** Uploads a signed plugin jar (expecting 201) and makes it available to and enabled by a tenant. */
+    public void installFor(Path jar, String tenantId, String id) throws IOException, InterruptedException {
+        HttpResponse<String> installed = upload(jar);
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+        enableFor(tenantId, id);
+    }
+
+    /** The tenant switches plugin {@code id} on or off for its rooms (running meetings follow at once). */
+    public void setEnabled(String tenantId, String id, boolean enabled) {
+        assertThat(run.api.send("PUT", "/api/v1/tenants/" + tenantId + "/plugins/" + id, adminToken, Map.of("enabled", enabled)).status())
+                .isBetween(200, 204);
+    }
+
     /** Uploads a plugin jar ({@code POST /api/v1/admin/plugins}); the caller checks the answer. */
     public HttpResponse<String> upload(Path jar) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(run.server.url().resolve("/api/v1/admin/plugins"))

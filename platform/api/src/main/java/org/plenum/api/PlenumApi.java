@@ -22,8 +22,10 @@ package org.plenum.api;
  */
 public final class PlenumApi {
 
+    // 1.1.0: RoomContext.startRecording / recordings, Recording, RecordingKind (the recording indicator)
+
     /** This API's version. Read at run time, it is the version of the host the plugin runs in. */
-    public static final SemVer VERSION = SemVer.of(1, 0, 0);
+    public static final SemVer VERSION = SemVer.of(1, 1, 0);
 
     private PlenumApi() {
     }

@@ -101,6 +101,6 @@ class SemVerTest {
     @Test
     void theApiVersionIsARelease() {
         assertThat(PlenumApi.VERSION.isPreRelease()).isFalse();
-        assertThat(PlenumApi.VERSION).isEqualTo(SemVer.of(1, 0, 0));
+        assertThat(PlenumApi.VERSION).isEqualTo(SemVer.of(1, 1, 0));
     }
 }

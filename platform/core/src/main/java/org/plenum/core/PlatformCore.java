@@ -55,6 +55,8 @@ public final class PlatformCore implements AutoCloseable {
     public final Bootstrap.Outcome bootstrap;
     /** The append-only, hash-chained audit log; {@code audit.forPlugin(id)} is a plugin's {@code AuditLog}. */
     public final AuditStore audit;
+    /** Recording starts and ends, written to the audit log off the rooms' threads. */
+    private final org.plenum.core.audit.RecordingAuditTrail recordingAudit;
     /** Plugins' own schemas and roles; {@code pluginStorage.open(...)} is a plugin's {@code PluginStorage}. */
     public final PluginSchemas pluginStorage;
     /** The built-in SFU; null when {@code media.enabled=false}. */
@@ -93,6 +95,8 @@ public final class PlatformCore implements AutoCloseable {
                     : null;
             signaling.useMedia(media);
             rooms.whenChanged(signaling::roomStored);
+            this.recordingAudit = new org.plenum.core.audit.RecordingAuditTrail(audit);
+            signaling.useRecordingAudit(recordingAudit);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -107,6 +111,7 @@ public final class PlatformCore implements AutoCloseable {
     @Override
     public void close() {
         signaling.close();
+        recordingAudit.close();
         if (media != null) {
             media.close();
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.plenum.it.support.Api;
 import org.plenum.it.support.Await;
 
 /**
@@ -121,6 +122,31 @@ public final class PlenumPage {
         testid("room-create-open");
     }
 
+    /**
+     * A new moderator account of the tenant (created over the admin API) logs in here, creates a room titled
+     * {@code title} and joins it; returns the room's invite link for guests.
+     */
+    public String hostNewRoomAsNewModerator(Api api, String adminToken, String tenantId, String username, String displayName,
+                                            String title) {
+        String password = "correct-horse-battery";
+        Api.Reply user = api.post("/api/v1/tenants/" + tenantId + "/users", adminToken,
+                Map.of("username", username, "password", password, "displayName", displayName, "role", "moderator"));
+        if (user.status() != 201) {
+            throw new AssertionError("creating the moderator " + username + " failed: " + user);
+        }
+        open("/");
+        loginLocal(username, password);
+        WebElement room = createRoom(title);
+        String invite = invite(room);
+        joinFromRooms(room);
+        return invite;
+    }
+
+    /** In the (open) participants panel, admits the first person in the waiting list. */
+    public void admitFirstWaiting() {
+        element("[data-testid=waiting-person] [data-testid=admit]").click();
+    }
+
     /** Creates a room on the rooms page and returns its list entry. */
     public WebElement createRoom(String title) {
         testid("room-create-open").click();
@@ -188,6 +214,17 @@ public final class PlenumPage {
         until("the announcement '" + text + "'", SCREEN, """
                 return [...document.querySelectorAll('[data-testid^=live-]')].some(r => r.textContent.includes(arguments[0]));
                 """, text);
+    }
+
+    /**
+     * Waits until the live regions have said something containing {@code text} at least {@code times} times (they keep
+     * their last lines), for something said again later in a test.
+     */
+    public void awaitAnnouncement(String text, int times) {
+        until(times + " × the announcement '" + text + "'", SCREEN, """
+                return [...document.querySelectorAll('[data-testid^=live-] > *')].filter(l => l.textContent.includes(arguments[0])).length
+                    >= arguments[1];
+                """, text, times);
     }
 
     // ------------------------------------------------------------------ media, through window.__plenum.stats()

@@ -152,6 +152,32 @@ public interface RoomContext {
      */
     void execute(Runnable task);
 
+    /** How many recordings one module may have active at a time. */
+    int MAX_ACTIVE_RECORDINGS = 4;
+
+    /**
+     * Declares that this module records, transcribes or streams the room from now on: the host tells
+     * everyone in the room at once ({@code control/recording_started}), shows it to everyone who
+     * joins later, and writes it to the audit log. Declare before the first byte is kept, end it with
+     * {@link Recording#stop()}. The host ends it by itself when the module stops for any reason
+     * (disabled, updated, uninstalled, failed, meeting over), so it cannot outlive the module.
+     * {@snippet :
+     * Recording rec = room.startRecording(RecordingKind.RECORDING, "Ratssitzung (Audio)");
+     * // … later, on the room's thread:
+     * rec.stop();
+     * }
+     * Since API 1.1.
+     *
+     * @param label what people are told it is, 1 to {@value Recording#MAX_LABEL_LENGTH} characters of
+     *              plain text (see {@link Recording#checkLabel})
+     * @throws IllegalArgumentException for a missing kind or a bad label
+     * @throws IllegalStateException    when the module already has {@value #MAX_ACTIVE_RECORDINGS} active
+     */
+    Recording startRecording(RecordingKind kind, String label);
+
+    /** This module's recordings that are still active, oldest first. Since API 1.1. */
+    List<Recording> recordings();
+
     /**
      * Typed events, with handlers that run on this room's thread and end when the module does.
      * A handler registered here receives events of the room's tenant, and of those that concern a

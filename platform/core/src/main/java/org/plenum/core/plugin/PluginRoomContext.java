@@ -14,6 +14,8 @@ import org.plenum.api.event.EventBus;
 import org.plenum.api.json.JsonObject;
 import org.plenum.api.room.Audience;
 import org.plenum.api.room.InboundMessage;
+import org.plenum.api.room.Recording;
+import org.plenum.api.room.RecordingKind;
 import org.plenum.api.room.Participant;
 import org.plenum.api.room.RefusalCode;
 import org.plenum.api.room.RoomContext;
@@ -75,7 +77,7 @@ final class PluginRoomContext implements RoomContext {
         timers.clear();
     }
 
-    private void checkThread() {
+    void checkThread() {
         if (Thread.currentThread() != callThread) {
             throw new IllegalStateException("RoomContext of plugin " + ns + " is for the room's thread (inside a module callback); "
                     + "from other threads use execute(), offload() or onComplete()");
@@ -189,6 +191,18 @@ final class PluginRoomContext implements RoomContext {
     @Override
     public void execute(Runnable task) {
         port.post(() -> slot.invoke("execute", task::run));
+    }
+
+    @Override
+    public Recording startRecording(RecordingKind kind, String label) {
+        checkThread();
+        return slot.recordings().start(slot, kind, label);
+    }
+
+    @Override
+    public List<Recording> recordings() {
+        checkThread();
+        return slot.recordings().of(slot);
     }
 
     @Override

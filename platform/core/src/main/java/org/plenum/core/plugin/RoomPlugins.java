@@ -43,6 +43,7 @@ public final class RoomPlugins {
     private final RoomModuleProvider provider;
     private final PluginCalls calls;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final RoomRecordings recordings;
     /** The plugin ids with a working module here, for threads other than the room's ({@link #liveModules}). */
     private volatile java.util.Set<String> live = java.util.Set.of();
 
@@ -50,6 +51,12 @@ public final class RoomPlugins {
         this.port = port;
         this.provider = provider;
         this.calls = calls;
+        this.recordings = new RoomRecordings(port);
+    }
+
+    /** The recordings the modules here have declared and not ended, oldest first: for the join snapshot. */
+    public List<ActiveRecording> recordings() {
+        return recordings.views();
     }
 
     /** Brings the modules in line with what the host says is active for this room now. */
@@ -198,6 +205,7 @@ public final class RoomPlugins {
     /** The meeting ends: every module hears it once, then nothing more. */
     public void closing() {
         forEachModule("onRoomClosing", RoomModule::onRoomClosing);
+        recordings.endAll(RoomRecordings.MEETING_ENDED);
         for (Slot s : slots.values()) {
             s.context.cancelTimers();
             s.dead = true;
@@ -225,7 +233,9 @@ public final class RoomPlugins {
         Optional<RoomModule>[] created = new Optional[] {Optional.empty()};
         PluginCalls.Outcome o = s.call("create", () -> created[0] = a.factory().create(s.context));
         if (!(o instanceof PluginCalls.Returned) || created[0] == null || created[0].isEmpty()) {
-            // no module for this room (the factory declined or failed): the slot stays, so a refresh does not retry
+            // no module for this room (the factory declined or failed): the slot stays, so a refresh does not retry;
+            // whatever the factory declared has no module to end it
+            recordings.endAllOf(s, "plugin_failed");
             return;
         }
         s.module = created[0].get();
@@ -247,6 +257,7 @@ public final class RoomPlugins {
         s.context.cancelTimers();
         boolean hadModule = s.module != null;
         s.dead = true;
+        recordings.endAllOf(s, "plugin_" + reason);
         if (hadModule) {
             announceStopped(s, reason);
         }
@@ -298,6 +309,7 @@ public final class RoomPlugins {
                 case PluginCalls.TimedOut t -> {
                     context.abandon();
                     dead = true;
+                    recordings.endAllOf(this, "plugin_failed");
                     log.atWarn().setMessage("plugin call timed out; module abandoned in this room").addKeyValue("room", port.roomId())
                             .addKeyValue("plugin", plugin.id().value()).addKeyValue("call", where)
                             .addKeyValue("boundMillis", calls.bound().toMillis()).log();
@@ -319,6 +331,10 @@ public final class RoomPlugins {
             if (!dead && module != null) {
                 call(where, code);
             }
+        }
+
+        RoomRecordings recordings() {
+            return recordings;
         }
 
         void background(Runnable work) {

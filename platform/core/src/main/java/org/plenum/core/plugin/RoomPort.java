@@ -35,6 +35,15 @@ public interface RoomPort {
     /** An {@code error} frame to one participant. */
     void refuse(String participantId, String ns, String re, String code, String message);
 
+    /**
+     * A module declared a recording: everyone in the room and in its waiting room is told, the audit log
+     * notes it.
+     */
+    void recordingStarted(ActiveRecording recording);
+
+    /** A recording ended ({@code reason}: stopped, plugin_disabled, plugin_updated, plugin_failed, meeting_ended). */
+    void recordingStopped(ActiveRecording recording, String reason, java.time.Instant endedAt);
+
     /** Runs {@code task} on the room's thread, after what is queued now. Any thread. */
     void post(Runnable task);
 

@@ -210,7 +210,7 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             waiting.put(p.id, p);
             hub.metrics.waiting.incrementAndGet();
             log.atInfo().setMessage("participant waiting").addKeyValue("room", id).addKeyValue("participant", p.id).log();
-            s.send(new ServerMessage.Waiting(p.id, roomView()), j.re());
+            s.send(new ServerMessage.Waiting(p.id, roomView(), recordingViews()), j.re());
             sendWaitingList();
         } else {
             admit(p, j.re());
@@ -309,7 +309,25 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
                 roomView(), views, raised, chat.visibleTo(p.id), p.isModerator() ? waitingViews() : null,
                 plugins.snapshots(p.pluginView()).stream()
                         .map(snap -> new com.fasterxml.jackson.databind.util.RawValue(RoomPlugins.snapshotJson(snap))).toList(),
-                media.settingsFor(p));
+                media.settingsFor(p), recordingViews());
+    }
+
+    private List<ServerMessage.RecordingView> recordingViews() {
+        return plugins.recordings().stream().map(LiveRoom::recordingView).toList();
+    }
+
+    private static ServerMessage.RecordingView recordingView(org.plenum.core.plugin.ActiveRecording r) {
+        return new ServerMessage.RecordingView(r.id(), r.kind(), r.label(), r.plugin(), r.startedAt());
+    }
+
+    /** Recording frames go to the waiting room too: nobody should enter a recorded meeting unaware. */
+    private void sendToRoomAndWaiting(ServerMessage m) {
+        String frame = hub.writer.encode(m, null);
+        for (Participant p : everyone()) {
+            if (p.session != null) {
+                p.session.send(frame);
+            }
+        }
     }
 
     ServerMessage.RoomView roomView() {
@@ -461,6 +479,18 @@ final class LiveRoom implements Mailbox.Owner<RoomEvent> {
             if (p != null && p.session != null) {
                 p.session.send(new ServerMessage.PluginError(ns, code, message), re);
             }
+        }
+
+        @Override
+        public void recordingStarted(org.plenum.core.plugin.ActiveRecording recording) {
+            sendToRoomAndWaiting(new ServerMessage.RecordingStarted(recordingView(recording)));
+            hub.recorded(new org.plenum.core.plugin.RecordingNotice(tenantId, id, recording, null, null));
+        }
+
+        @Override
+        public void recordingStopped(org.plenum.core.plugin.ActiveRecording recording, String reason, java.time.Instant endedAt) {
+            sendToRoomAndWaiting(new ServerMessage.RecordingStopped(recordingView(recording), reason, endedAt));
+            hub.recorded(new org.plenum.core.plugin.RecordingNotice(tenantId, id, recording, reason, endedAt));
         }
 
         @Override

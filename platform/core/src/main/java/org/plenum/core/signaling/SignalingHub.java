@@ -57,6 +57,8 @@ public final class SignalingHub implements AutoCloseable {
     volatile RoomModuleProvider modules = RoomModuleProvider.NONE;
     /** Where the rooms' core events go (the plugin host's event bus); nowhere until one is attached. */
     private volatile java.util.function.Consumer<? super org.plenum.api.event.CoreEvent> coreEvents = e -> { };
+    /** Where recording starts and ends go (the audit log); nowhere until one is attached. */
+    private volatile java.util.function.Consumer<? super org.plenum.core.plugin.RecordingNotice> recordingAudit = n -> { };
     /** Calls into plugin code: each on its own thread, with the plugin's loader, bounded in time. */
     final PluginCalls pluginCalls;
     /** The media engine rooms hand their {@code media} namespace to; null runs signaling without media. */
@@ -116,6 +118,23 @@ public final class SignalingHub implements AutoCloseable {
      */
     public void useCoreEvents(java.util.function.Consumer<? super org.plenum.api.event.CoreEvent> sink) {
         this.coreEvents = java.util.Objects.requireNonNull(sink, "sink");
+    }
+
+    /**
+     * Attaches the receiver of recording starts and ends (the audit log). Called on the rooms' threads; it
+     * must not block.
+     */
+    public void useRecordingAudit(java.util.function.Consumer<? super org.plenum.core.plugin.RecordingNotice> sink) {
+        this.recordingAudit = java.util.Objects.requireNonNull(sink, "sink");
+    }
+
+    void recorded(org.plenum.core.plugin.RecordingNotice notice) {
+        try {
+            recordingAudit.accept(notice);
+        } catch (RuntimeException e) {
+            log.atWarn().setMessage("recording not handed to the audit log").addKeyValue("room", notice.roomId())
+                    .addKeyValue("recording", notice.recording().id()).setCause(e).log();
+        }
     }
 
     void publish(org.plenum.api.event.CoreEvent event) {

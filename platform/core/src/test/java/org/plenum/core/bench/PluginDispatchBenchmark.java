@@ -152,5 +152,11 @@ public class PluginDispatchBenchmark {
         public Cancellable schedule(Duration delay, Runnable task) {
             return () -> { };
         }
+
+        public void recordingStarted(org.plenum.core.plugin.ActiveRecording recording) {
+        }
+
+        public void recordingStopped(org.plenum.core.plugin.ActiveRecording recording, String reason, java.time.Instant endedAt) {
+        }
     }
 }

@@ -18,8 +18,8 @@ class ApiPackagesTest {
     @Test
     void theyAreExportedAtThePluginApiVersion() {
         assertThat(ApiPackages.exportClause())
-                .startsWith("org.plenum.api;version=\"1.0.0\",")
-                .contains("org.plenum.api.room;version=\"1.0.0\"");
+                .startsWith("org.plenum.api;version=\"1.1.0\",")
+                .contains("org.plenum.api.room;version=\"1.1.0\"");
     }
 
     @Test

@@ -92,7 +92,7 @@ class OsgiPluginSourceTest {
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessageStartingWith("osgi-hello-api2.jar: bundle org.plenum.fixture.osgi-hello 1.0.0 cannot be resolved")
                 .hasMessageContaining("imports org.plenum.api version [2.0.0,3.0.0)")
-                .hasMessageContaining("this server provides Plenum API 1.0.0");
+                .hasMessageContaining("this server provides Plenum API 1.1.0");
     }
 
     @Test
@@ -103,7 +103,7 @@ class OsgiPluginSourceTest {
         assertThatThrownBy(() -> load(api2))
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessage("osgi-hello-descriptor-api2.jar: plugin osgi-hello 1.0.0 requires Plenum API [2.0.0,3.0.0), but this "
-                        + "server provides Plenum API 1.0.0; install a version of the plugin built for Plenum API 1.x");
+                        + "server provides Plenum API 1.1.0; install a version of the plugin built for Plenum API 1.x");
     }
 
     @Test

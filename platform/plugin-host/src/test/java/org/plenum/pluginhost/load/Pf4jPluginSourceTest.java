@@ -101,7 +101,7 @@ class Pf4jPluginSourceTest {
 
         assertThatThrownBy(() -> load(api2))
                 .isInstanceOf(PluginLoadException.class)
-                .hasMessage("pf4j-hello-api2.jar: its Plugin-Requires '>=2.0.0 & <3.0.0' does not accept Plenum API 1.0.0, which "
+                .hasMessage("pf4j-hello-api2.jar: its Plugin-Requires '>=2.0.0 & <3.0.0' does not accept Plenum API 1.1.0, which "
                         + "this server provides; build the plugin against Plenum API 1.x, or install it on a server with a matching API");
     }
 
@@ -113,7 +113,7 @@ class Pf4jPluginSourceTest {
         assertThatThrownBy(() -> load(api2))
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessage("pf4j-hello-descriptor-api2.jar: plugin pf4j-hello 1.0.0 requires Plenum API [2.0.0,3.0.0), but this "
-                        + "server provides Plenum API 1.0.0; install a version of the plugin built for Plenum API 1.x");
+                        + "server provides Plenum API 1.1.0; install a version of the plugin built for Plenum API 1.x");
     }
 
     @Test

@@ -29,6 +29,11 @@ public final class MeetingFixture {
         this.chair = user("chair", "Vorsitz");
     }
 
+    /** The tenant the fixture created. */
+    public String tenantId() {
+        return tenantId;
+    }
+
     /** A member of the tenant, logged in; returns the username. */
     public String user(String name, String displayName) {
         String username = prefix + "-" + name;

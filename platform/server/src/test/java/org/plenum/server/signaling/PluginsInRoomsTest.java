@@ -23,6 +23,8 @@ import org.plenum.api.json.JsonObject;
 import org.plenum.api.room.InboundMessage;
 import org.plenum.api.room.MessageRefusedException;
 import org.plenum.api.room.Participant;
+import org.plenum.api.room.Recording;
+import org.plenum.api.room.RecordingKind;
 import org.plenum.api.room.RoomContext;
 import org.plenum.api.room.RoomModule;
 import org.plenum.api.room.RoomModuleFactory;
@@ -126,6 +128,17 @@ class PluginsInRoomsTest {
                 case "flood" -> {
                     for (int i = 0; i < 5_000; i++) {
                         room.sendToAll("shouted", JsonObject.of("n", i));
+                    }
+                }
+                case "record" -> room.startRecording(RecordingKind.valueOf(m.body().optString("kind").orElse("RECORDING")),
+                        m.body().optString("label").orElse("Sitzung"));
+                case "stop_recording" -> room.recordings().forEach(Recording::stop);
+                case "record_and_hang" -> {
+                    room.startRecording(RecordingKind.TRANSCRIPTION, "Untertitel");
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
                 case "later" -> room.schedule(Duration.ofMillis(50), () -> room.sendToAll("tick", JsonObject.of()));
@@ -251,5 +264,139 @@ class PluginsInRoomsTest {
         assertThat(a.await("control", "plugin_stopped").path("body").path("reason").asText()).isEqualTo("disabled");
         a.requestRefused("echo", "echo", Map.of(), "unknown_type");
         assertThat(joinedFrame(f.chair, room).path("body").path("plugins")).isEmpty();
+    }
+
+    // ---- recordings a module declares
+
+    @Test
+    void aDeclaredRecordingIsAnnouncedToEveryoneAndShownToLateJoinersUntilItStops() {
+        String room = f.room("off");
+        SignalingClient chair = join(f.chair, room);
+        SignalingClient a = join(anna, room);
+        a.request("echo", "record", Map.of("label", "  Ratssitzung (Audio) "));
+        for (SignalingClient c : List.of(chair, a)) {
+            JsonNode rec = c.await("control", "recording_started").path("body").path("recording");
+            assertThat(rec.path("id").asText()).startsWith("rec-");
+            assertThat(rec.path("kind").asText()).isEqualTo("recording");
+            assertThat(rec.path("label").asText()).isEqualTo("Ratssitzung (Audio)");
+            assertThat(rec.path("plugin").asText()).isEqualTo("echo");
+            assertThat(java.time.Instant.parse(rec.path("startedAt").asText())).isNotNull();
+        }
+        JsonNode late = joinedFrame(f.chair, room).path("body").path("recordings");
+        assertThat(late).hasSize(1);
+        assertThat(late.get(0).path("label").asText()).isEqualTo("Ratssitzung (Audio)");
+
+        a.request("echo", "stop_recording", Map.of());
+        JsonNode stopped = chair.await("control", "recording_stopped").path("body");
+        assertThat(stopped.path("reason").asText()).isEqualTo("stopped");
+        assertThat(stopped.path("recording").path("id").asText()).isEqualTo(late.get(0).path("id").asText());
+        assertThat(java.time.Instant.parse(stopped.path("endedAt").asText())).isNotNull();
+        assertThat(joinedFrame(anna, room).path("body").path("recordings")).isEmpty();
+    }
+
+    @Test
+    void theWaitingRoomIsToldWhatIsRecordedBeforeAnyoneIsAdmitted() {
+        String room = f.room("everyone");
+        SignalingClient chair = join(f.chair, room);
+        chair.request("echo", "record", Map.of("kind", "STREAMING", "label", "Livestream ins Bürgerbüro"));
+        SignalingClient waiting = SignalingClient.connect(t);
+        clients.add(waiting);
+        JsonNode w = waiting.awaitReply(waiting.send("control", "join", Map.of("ticket", f.ticket(anna, room))));
+        assertThat(w.path("type").asText()).isEqualTo("waiting");
+        assertThat(w.path("body").path("recordings").get(0).path("kind").asText()).isEqualTo("streaming");
+        chair.request("echo", "stop_recording", Map.of());
+        assertThat(waiting.await("control", "recording_stopped").path("body").path("reason").asText()).isEqualTo("stopped");
+    }
+
+    @Test
+    void disablingThePluginEndsItsRecordingForEveryoneAndTheAuditLogKeepsBoth() {
+        String room = f.room("off");
+        SignalingClient a = join(anna, room);
+        a.request("echo", "record", Map.of("label", "Protokollaufnahme"));
+        String id = a.await("control", "recording_started").path("body").path("recording").path("id").asText();
+        active.clear();
+        t.server.core().signaling.pluginsChanged();
+        JsonNode stopped = a.await("control", "recording_stopped").path("body");
+        assertThat(stopped.path("reason").asText()).isEqualTo("plugin_disabled");
+        assertThat(stopped.path("recording").path("id").asText()).isEqualTo(id);
+        a.await("control", "plugin_stopped");
+        assertThat(joinedFrame(f.chair, room).path("body").path("recordings")).isEmpty();
+
+        var chain = t.server.core().audit.chain(org.plenum.core.audit.RecordingAuditTrail.chainOf(
+                java.util.UUID.fromString(f.tenantId()), "echo", room));
+        List<org.plenum.api.audit.AuditEntry> entries = awaitEntries(chain, 2);
+        assertThat(entries).extracting(org.plenum.api.audit.AuditEntry::type).containsExactly("recording.started", "recording.stopped");
+        assertThat(entries.get(0).payload().getString("recording")).isEqualTo(id);
+        assertThat(entries.get(0).payload().getString("label")).isEqualTo("Protokollaufnahme");
+        assertThat(entries.get(1).payload().getString("reason")).isEqualTo("plugin_disabled");
+        assertThat(chain.verify()).isInstanceOf(org.plenum.api.audit.ChainVerification.Intact.class);
+    }
+
+    @Test
+    void aModuleThatHangsAfterDeclaringIsSeenRecordingAndThenItsRecordingEnds() {
+        String room = f.room("off");
+        SignalingClient chair = join(f.chair, room);
+        SignalingClient a = join(anna, room);
+        a.requestRefused("echo", "record_and_hang", Map.of(), "plugin_error");
+        // announced at once, not held back with the hanging call's other sends
+        assertThat(chair.await("control", "recording_started").path("body").path("recording").path("kind").asText())
+                .isEqualTo("transcription");
+        assertThat(chair.await("control", "recording_stopped").path("body").path("reason").asText()).isEqualTo("plugin_failed");
+        assertThat(joinedFrame(f.chair, room).path("body").path("recordings")).isEmpty();
+    }
+
+    @Test
+    void hostileLabelsAreRefusedAndNothingIsAnnounced() {
+        String room = f.room("off");
+        SignalingClient chair = join(f.chair, room);
+        SignalingClient a = join(anna, room);
+        for (String label : List.of("", "   ", "x".repeat(101), "Audio\nläuft nicht", "Audio \u202Egnidrocer", "<img src=x>\u0000")) {
+            a.requestRefused("echo", "record", Map.of("label", label), "plugin_error");
+        }
+        a.requestRefused("echo", "record", Map.of("kind", "BROADCAST_SECRETLY"), "plugin_error");
+        for (int i = 0; i < RoomContext.MAX_ACTIVE_RECORDINGS; i++) {
+            a.request("echo", "record", Map.of("label", "Spur " + i));
+        }
+        a.requestRefused("echo", "record", Map.of("label", "one too many"), "plugin_error");
+        chair.awaitCount(fr -> fr.path("type").asText().equals("recording_started"), RoomContext.MAX_ACTIVE_RECORDINGS);
+        a.request("chat", "send", Map.of("text", "marker"));
+        chair.await("chat", "message");
+        assertThat(chair.pending("control", "recording_started")).as("only the four valid ones")
+                .hasSize(RoomContext.MAX_ACTIVE_RECORDINGS);
+        // markup is text to the server: the label is passed on as it was given, the client must not render it as HTML
+        a.request("echo", "stop_recording", Map.of());
+        a.request("echo", "record", Map.of("label", "<b>Aufnahme</b>"));
+        assertThat(chair.await("control", "recording_started", b -> b.path("recording").path("label").asText().startsWith("<b>"))
+                .path("body").path("recording").path("label").asText()).isEqualTo("<b>Aufnahme</b>");
+    }
+
+    @Test
+    void clientsCannotForgeRecordingNotices() {
+        String room = f.room("off");
+        SignalingClient chair = join(f.chair, room);
+        SignalingClient a = join(anna, room);
+        a.requestRefused("control", "recording_started", Map.of("recording", Map.of("id", "rec-fake", "kind", "recording",
+                "label", "fake", "plugin", "echo", "startedAt", "2026-11-29T10:00:00Z")), "unknown_type");
+        a.requestRefused("control", "recording_stopped", Map.of("recording", Map.of("id", "rec-x")), "unknown_type");
+        a.request("chat", "send", Map.of("text", "marker"));
+        chair.await("chat", "message");
+        assertThat(chair.pending("control", "recording_started")).isEmpty();
+        assertThat(chair.pending("control", "recording_stopped")).isEmpty();
+    }
+
+    private static List<org.plenum.api.audit.AuditEntry> awaitEntries(org.plenum.api.audit.AuditChain chain, int n) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<org.plenum.api.audit.AuditEntry> entries = chain.read(1, 10);
+            if (entries.size() >= n || System.nanoTime() > deadline) {
+                return entries;
+            }
+            try {
+                Thread.sleep(50);   // polling a table the writer thread fills; bounded by the deadline above
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return entries;
+            }
+        }
     }
 }

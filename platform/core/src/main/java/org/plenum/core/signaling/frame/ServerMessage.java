@@ -49,12 +49,13 @@ public sealed interface ServerMessage {
     /**
      * The answer to a join: who you are and everything a late joiner needs. {@code waiting} is present
      * for moderators only. {@code plugins} lists the plugins active in this room, each with this
-     * participant's join data from its room module ({@code {"id","version","data"}}).
+     * participant's join data from its room module ({@code {"id","version","data"}}). {@code recordings}:
+     * what plugins record, transcribe or stream right now, so a late joiner sees it at once.
      */
     record Joined(String participantId, String role, String resumeToken, long reconnectGraceSeconds, RoomView room,
                   List<ParticipantView> participants, List<RaisedHand> raisedHands, List<ChatLine> chat,
                   List<WaitingView> waiting, List<com.fasterxml.jackson.databind.util.RawValue> plugins,
-                  MediaSettings media) implements ServerMessage {
+                  MediaSettings media, List<RecordingView> recordings) implements ServerMessage {
         public String ns() { return "control"; }
         public String type() { return "joined"; }
     }
@@ -86,9 +87,29 @@ public sealed interface ServerMessage {
         public String type() { return "room_closed"; }
     }
 
+    /** A recording, transcription or stream a plugin declared; {@code kind}: recording, transcription, streaming. */
+    record RecordingView(String id, String kind, String label, String plugin, Instant startedAt) {
+    }
+
+    /** To everyone in the room and its waiting room: a plugin started recording. */
+    record RecordingStarted(RecordingView recording) implements ServerMessage {
+        public String ns() { return "control"; }
+        public String type() { return "recording_started"; }
+    }
+
+    /**
+     * To everyone in the room and its waiting room: a recording ended. {@code reason}: stopped (by the plugin),
+     * plugin_disabled, plugin_updated, plugin_failed, meeting_ended.
+     */
+    record RecordingStopped(RecordingView recording, String reason, Instant endedAt) implements ServerMessage {
+        public String ns() { return "control"; }
+        public String type() { return "recording_stopped"; }
+    }
+
     // ---- moderation
 
-    record Waiting(String participantId, RoomView room) implements ServerMessage {
+    /** To the waiting person: who they are, the room, and what is being recorded there (so they know before they enter). */
+    record Waiting(String participantId, RoomView room, List<RecordingView> recordings) implements ServerMessage {
         public String ns() { return "moderation"; }
         public String type() { return "waiting"; }
     }

@@ -280,6 +280,7 @@ public final class PluginTester {
             }
         });
         loop.postRoom("closing the room", () -> {
+            room.endRecordings("meeting_ended");
             deactivateModule();
             room.open = false;
             for (Participant p : List.copyOf(room.participants.values())) {
@@ -303,7 +304,10 @@ public final class PluginTester {
                 room.module.onPluginStopping();
             }
         });
-        loop.postRoom("removing the module", this::deactivateModule);
+        loop.postRoom("removing the module", () -> {
+            room.endRecordings("plugin_disabled");
+            deactivateModule();
+        });
         settle();
         if (plugin != null) {
             loop.runAs(RoomLoop.Where.HOST, "Plugin.stop", plugin::stop);
@@ -381,6 +385,19 @@ public final class PluginTester {
     /** Forgets the frames captured so far (also for every participant's {@code received()}). */
     public void clearSent() {
         room.sent.clear();
+    }
+
+    /**
+     * Every recording, transcription or stream the module declared ({@code RoomContext.startRecording}), in
+     * order, with how each ended: what the host would have shown everyone in the room.
+     */
+    public List<DeclaredRecording> recordings() {
+        return room.recordings.stream().map(DeclaredRecording.Handle::view).toList();
+    }
+
+    /** The declared recordings that are still active: what the room's recording indicator would show now. */
+    public List<DeclaredRecording> activeRecordings() {
+        return recordings().stream().filter(DeclaredRecording::active).toList();
     }
 
     /** The events the plugin published, in order. */

@@ -24,6 +24,8 @@ final class RoomState {
     /** Everyone who was ever here, in their last state. */
     final Map<String, Participant> lastKnown = new LinkedHashMap<>();
     final List<SentMessage> sent = new ArrayList<>();
+    /** Every recording the module declared, in order, active or ended. */
+    final List<DeclaredRecording.Handle> recordings = new ArrayList<>();
     RoomModule module;
     boolean open;
     boolean moduleActive;
@@ -43,6 +45,11 @@ final class RoomState {
 
     Participant remove(String id) {
         return participants.remove(id);
+    }
+
+    /** The host ends what the module declared when the module goes. */
+    void endRecordings(String reason) {
+        recordings.forEach(r -> r.end(reason));
     }
 
     /** Records a frame; it reaches the connected participants in the audience. */

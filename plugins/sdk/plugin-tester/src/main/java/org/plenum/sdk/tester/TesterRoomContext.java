@@ -16,6 +16,8 @@ import org.plenum.api.json.JsonObject;
 import org.plenum.api.room.Audience;
 import org.plenum.api.room.InboundMessage;
 import org.plenum.api.room.Participant;
+import org.plenum.api.room.Recording;
+import org.plenum.api.room.RecordingKind;
 import org.plenum.api.room.RefusalCode;
 import org.plenum.api.room.RoomContext;
 import org.plenum.api.room.RoomTimer;
@@ -157,6 +159,30 @@ final class TesterRoomContext implements RoomContext {
     public void execute(Runnable task) {
         Objects.requireNonNull(task, "task");
         loop.postRoom("execute", whileActive(task));
+    }
+
+    @Override
+    public Recording startRecording(RecordingKind kind, String label) {
+        onRoomThread("startRecording");
+        if (kind == null) {
+            throw new IllegalArgumentException("a recording needs a kind (RecordingKind.RECORDING, TRANSCRIPTION or STREAMING)");
+        }
+        String checked = Recording.checkLabel(label);
+        active("startRecording");
+        long mine = room.recordings.stream().filter(Recording::isActive).count();
+        if (mine >= MAX_ACTIVE_RECORDINGS) {
+            throw new IllegalStateException("plugin " + pluginId + " already has " + mine + " active recordings in this room; stop one first");
+        }
+        DeclaredRecording.Handle h = new DeclaredRecording.Handle("rec-" + (room.recordings.size() + 1), kind, checked,
+                room.clock.instant(), () -> onRoomThread("Recording.stop"), room.clock::instant);
+        room.recordings.add(h);
+        return h;
+    }
+
+    @Override
+    public List<Recording> recordings() {
+        onRoomThread("recordings");
+        return room.recordings.stream().filter(Recording::isActive).map(r -> (Recording) r).toList();
     }
 
     @Override
