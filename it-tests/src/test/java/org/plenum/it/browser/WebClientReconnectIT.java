@@ -14,13 +14,15 @@ import org.plenum.it.support.CuttableProxy;
 import org.plenum.it.support.TestRun;
 import org.plenum.it.support.browser.Axe;
 import org.plenum.it.support.browser.BrowserSessions;
+import org.plenum.it.support.browser.MotionAudit;
 import org.plenum.it.support.browser.PlenumPage;
 
 /**
  * Issue 5, "reconnect banner that resumes the session", in two real browsers. The guest's page is loaded through a
  * {@link CuttableProxy}, so its HTTP and its signaling WebSocket go through a line the test can cut; media is UDP
- * straight to the server's media port and is not cut. A short cut: the guest sees the banner (an alert), the client
- * resumes with its resume token when the line is back, and the guest is the same participant (docs/protocol.md,
+ * straight to the server's media port and is not cut. A short cut: the guest sees the banner (an alert, and still:
+ * the guest's browser prefers reduced motion), the client resumes with its resume token when the line is back, and
+ * the guest is the same participant (docs/protocol.md,
  * "Reconnecting": the others see {@code connected: false} and back, no leave or join); chat works both ways and
  * video flows both ways. A cut longer than the server's grace period (30 s, the default): the guest is told the
  * connection is lost, with "Join again", the chair is told the guest left, and joining again works.
@@ -51,6 +53,7 @@ class WebClientReconnectIT {
             chair.joinFromRooms(room);
 
             PlenumPage guest = new PlenumPage(browsers.start("reconnect-guest"), line.url());
+            MotionAudit.reduceMotion(guest.browser()); // the banner must not move for someone who asked for less motion
             String inviteViaLine = line.via(URI.create(invite)).toString();
             guest.joinAsGuest(inviteViaLine, "Gast Wagner");
             chair.testid("toggle-participants").click();
@@ -89,6 +92,7 @@ class WebClientReconnectIT {
         assertThat(guest.connection()).isEqualTo("reconnecting");
         guest.screenshot("web-reconnect-banner");
         Axe.audit(guest.browser(), "meeting-reconnecting");
+        MotionAudit.assertStill(guest.browser(), "meeting-reconnecting");
         chair.until("the guest shown as disconnected", PlenumPage.SCREEN, """
                 const p = find(document, "[data-testid=participant][data-participant-id='" + arguments[0] + "']");
                 return p && p.textContent.includes('Connection lost');

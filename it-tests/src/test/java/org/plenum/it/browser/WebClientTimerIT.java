@@ -14,6 +14,7 @@ import org.plenum.it.support.SignedPlugins;
 import org.plenum.it.support.TestRun;
 import org.plenum.it.support.browser.Axe;
 import org.plenum.it.support.browser.BrowserSessions;
+import org.plenum.it.support.browser.LayoutAudit;
 import org.plenum.it.support.browser.PlenumPage;
 
 /**
@@ -91,6 +92,8 @@ class WebClientTimerIT {
             guest.screenshot("web-timer-guest");
             chair.screenshot("web-timer-chair");
             Axe.audit(guest.browser(), "plugin-timer-notice");
+            // the notice stays while the timer runs: it must not cover the participants list's controls
+            LayoutAudit.audit(chair.browser(), "plugin-timer-notice-chair", 0);
 
             // the chair stops it: the notice goes, the guest is told
             chair.testid("timer-stop").click();
