@@ -55,7 +55,10 @@ export class MeetingView extends LitElement {
     .controls .leave { background: var(--pl-danger); border-color: var(--pl-danger); color: var(--pl-danger-fg); }
     .count { display: inline-block; min-width: 1.5rem; padding: 0 0.35rem; border-radius: 1rem; background: var(--pl-speaker); color: #000; font-weight: 700; }
     .quality { font-size: 0.95rem; }
-    .notifications { position: fixed; right: 1rem; top: 4rem; display: flex; flex-direction: column; gap: 0.5rem; z-index: 5; max-width: 22rem; }
+    /* in the flow under the header, not floating: a notice that stays (a running timer) must not cover the side panel's
+       or the tiles' controls, at any width or text size */
+    .notifications { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.5rem; padding: 0 1rem; }
+    .notifications > * { max-width: 100%; }
     dialog { background: var(--pl-meeting-surface); color: var(--pl-meeting-fg); border: 2px solid var(--pl-border); border-radius: var(--pl-radius); max-width: 32rem; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: 0.35rem 1rem; }
     dt { font-family: monospace; font-weight: 700; }
@@ -260,6 +263,7 @@ export class MeetingView extends LitElement {
       </header>
       ${m.connection === 'reconnecting' ? html`<div class="banner" role="alert" data-testid="reconnect-banner">${t('meeting.reconnecting')}</div>` : nothing}
       ${m.mediaError ? html`<div class="banner" role="status">${t('meeting.mediaFailed', { reason: m.mediaError })}</div>` : nothing}
+      <div class="notifications" role="region" aria-label=${t('settings.plugins')}>${this.pluginMounts('floating_window')}</div>
       <div class="body">
         <section class="stage" aria-label=${t('meeting.videos')} data-testid="stage">${this.stage()}</section>
         ${this.panel ? html`<aside aria-labelledby="panel-title" data-testid="side-panel">
@@ -300,7 +304,6 @@ export class MeetingView extends LitElement {
         <button class="secondary" data-testid="shortcuts" aria-keyshortcuts="Alt+Shift+K"
           @click=${() => this.renderRoot.querySelector<HTMLDialogElement>('#shortcuts')?.showModal()}>${t('app.shortcuts')}</button>
       </div>
-      <div class="notifications" role="region" aria-label=${t('settings.plugins')}>${this.pluginMounts('floating_window')}</div>
       <div class="audio">${[...m.remote.entries()].filter(([k]) => k.endsWith('/microphone')).map(([k, stream]) => html`<plenum-remote-audio .stream=${stream} data-key=${k}></plenum-remote-audio>`)}</div>
       <dialog id="shortcuts" aria-labelledby="shortcuts-title" data-testid="shortcuts-dialog">
         <h2 id="shortcuts-title">${t('shortcuts.title')}</h2>

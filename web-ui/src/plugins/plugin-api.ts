@@ -48,6 +48,12 @@ export interface PlenumHost {
 /** What a plugin's entry module may export. */
 export interface PlenumPluginModule {
   activate?: (host: PlenumHost) => void | Promise<void>;
+  /**
+   * The classes of its mounted elements by element name. With them the client defines the elements itself, and after
+   * an update to a new version it defines the new classes under a fresh name (a custom element name cannot be defined
+   * twice in a page) and mounts those: the new UI shows without a reload.
+   */
+  elements?: Record<string, CustomElementConstructor>;
 }
 
 export type { ServerFrame, UiSlot };

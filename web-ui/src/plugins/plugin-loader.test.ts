@@ -115,4 +115,46 @@ describe('PluginLoader', () => {
     await loader.sync([{ id: 'polls', version: '1.1.0', data: null }]);
     expect(imported).toEqual(['/plugins/polls/ui/polls.js?v=1.0.0', '/plugins/polls/ui/polls.js?v=1.1.0']);
   });
+
+  it('defines exported element classes itself and mounts a new version\'s classes under a fresh name, no reload needed', async () => {
+    const c = context();
+    const defined = new Map<string, CustomElementConstructor>();
+    const registry = { get: (n: string) => defined.get(n), define: (n: string, cls: CustomElementConstructor) => void defined.set(n, cls) };
+    class PanelV1 extends HTMLElement {}
+    class PanelV2 extends HTMLElement {}
+    const byVersion: Record<string, CustomElementConstructor> = { '1.0.0': PanelV1, '1.1.0': PanelV2 };
+    const loader = new PluginLoader(c.ctx, async () => ui,
+      async (url) => ({ elements: { 'polls-panel': byVersion[new URL(url, 'http://x').searchParams.get('v')!] } }), registry);
+
+    await loader.sync([{ id: 'polls', version: '1.0.0', data: null }]);
+    expect(loader.mounts('side_panel').map((m) => m.element)).toEqual(['polls-panel']);
+    expect(defined.get('polls-panel')).toBe(PanelV1);
+
+    // the update: plugin_stopped (reason updated), then plugin_started with the new version
+    await loader.sync([]);
+    await loader.sync([{ id: 'polls', version: '1.1.0', data: null }]);
+    expect(loader.mounts('side_panel').map((m) => m.element)).toEqual(['polls-panel-v1-1-0']);
+    expect(defined.get('polls-panel-v1-1-0')).toBe(PanelV2);
+    expect(defined.get('polls-panel')).toBe(PanelV1);
+    // an element the module does not export keeps its declared name (the module defines it, or nothing does)
+    expect(loader.mounts('action_bar').map((m) => m.element)).toEqual(['polls-button']);
+
+    // back to the first version (a rollback): its class still holds the declared name
+    await loader.sync([]);
+    await loader.sync([{ id: 'polls', version: '1.0.0', data: null }]);
+    expect(loader.mounts('side_panel').map((m) => m.element)).toEqual(['polls-panel']);
+  });
+
+  it('refuses a fresh element name that another class already holds', async () => {
+    const c = context();
+    class Old extends HTMLElement {}
+    class New extends HTMLElement {}
+    class Squatter extends HTMLElement {}
+    const defined = new Map<string, CustomElementConstructor>([['polls-panel', Old], ['polls-panel-v2', Squatter]]);
+    const registry = { get: (n: string) => defined.get(n), define: (n: string, cls: CustomElementConstructor) => void defined.set(n, cls) };
+    const loader = new PluginLoader(c.ctx, async () => ui, async () => ({ elements: { 'polls-panel': New } }), registry);
+    await loader.sync([{ id: 'polls', version: '2', data: null }]);
+    expect(loader.plugins()[0].error).toContain('polls-panel-v2 is already defined');
+    expect(loader.mounts('side_panel')).toEqual([]);
+  });
 });

@@ -10,8 +10,15 @@ export interface LoadedPlugin {
   id: string;
   version: string;
   host: PlenumHost;
+  /** `element` is the name to create: the declared one, or a fresh one for a newer version's class (see `tagFor`). */
   mounts: { slot: UiSlot; element: string }[];
   error?: string;
+}
+
+/** The page's custom element registry, as far as the loader uses it (tests hand in their own). */
+export interface ElementRegistry {
+  get(name: string): CustomElementConstructor | undefined;
+  define(name: string, constructor: CustomElementConstructor): void;
 }
 
 /** What the loader needs from the meeting; the meeting session provides it. */
@@ -40,6 +47,7 @@ export class PluginLoader {
     private readonly ctx: PluginContext,
     private readonly lookup: UiLookup,
     private readonly importer: ModuleImporter = (url) => import(/* @vite-ignore */ url),
+    private readonly registry: ElementRegistry = customElements,
   ) {}
 
   plugins(): LoadedPlugin[] {
@@ -81,13 +89,35 @@ export class PluginLoader {
       if (!isPluginUrl(p.id, ui.entryUrl)) throw new Error(`refusing module outside /plugins/${p.id}/ui/: ${ui.entryUrl}`);
       // the version in the query: after an update the browser fetches the new module
       const mod = await this.importer(`${ui.entryUrl}?v=${encodeURIComponent(p.version)}`);
-      entry.mounts = ui.mounts.filter((m) => m.element.startsWith(`${p.id}-`));
+      entry.mounts = ui.mounts.filter((m) => m.element.startsWith(`${p.id}-`))
+        .map((m) => ({ slot: m.slot, element: this.tagFor(m.element, mod.elements?.[m.element], p.version) }));
       await mod.activate?.(host);
     } catch (e) {
       entry.error = e instanceof Error ? e.message : String(e);
       console.warn(`plugin ${p.id} UI failed`, e);
     }
     this.loaded.set(p.id, entry);
+  }
+
+  /**
+   * The element name to create for a declared element whose class the module exports: the declared name while it is
+   * free or already this class; once an older version's class holds it, `<name>-v<version>` (made a valid name), so
+   * the new version's elements replace the old ones without a reload. A module that defines its elements itself
+   * (no `elements` export) keeps the declared name, and a changed class there takes effect on the next page load.
+   */
+  private tagFor(name: string, cls: CustomElementConstructor | undefined, version: string): string {
+    if (!cls) return name;
+    const holder = this.registry.get(name);
+    if (!holder) {
+      this.registry.define(name, cls);
+      return name;
+    }
+    if (holder === cls) return name;
+    const fresh = `${name}-v${version.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    const there = this.registry.get(fresh);
+    if (!there) this.registry.define(fresh, cls);
+    else if (there !== cls) throw new Error(`${fresh} is already defined by another class`);
+    return fresh;
   }
 
   private hostFor(p: ActivePlugin): PlenumHost {

@@ -135,7 +135,7 @@ export class JoinFlow extends LitElement {
       const code = m.closeInfo?.code ?? '';
       this.endKey = ({
         left: 'meeting.left', room_closed: 'meeting.ended', kicked: 'meeting.removed', banned: 'meeting.banned', rejected: 'waiting.rejected',
-        room_locked: 'error.room_locked',
+        room_locked: 'error.room_locked', resume_failed: 'meeting.connectionLost', connection_lost: 'meeting.connectionLost',
       } as Record<string, MessageKey>)[code] ?? 'meeting.closed';
       if (was !== 'ended') announce(t(this.endKey, { reason: code }), { assertive: true });
     }

@@ -365,4 +365,5 @@ class PollsPanel extends LitElement {
   }
 }
 
-if (!customElements.get('polls-panel')) customElements.define('polls-panel', PollsPanel);
+// The client defines it itself; after an update it gives the new class a fresh name, so no reload is needed.
+export const elements = { 'polls-panel': PollsPanel };

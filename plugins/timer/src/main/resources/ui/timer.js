@@ -337,5 +337,5 @@ class TimerNotice extends TimerElement {
   }
 }
 
-if (!customElements.get('timer-button')) customElements.define('timer-button', TimerButton);
-if (!customElements.get('timer-notice')) customElements.define('timer-notice', TimerNotice);
+// The client defines these itself; after an update it gives the new classes fresh names, so no reload is needed.
+export const elements = { 'timer-button': TimerButton, 'timer-notice': TimerNotice };

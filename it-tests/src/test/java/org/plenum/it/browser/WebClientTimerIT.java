@@ -14,15 +14,24 @@ import org.plenum.it.support.SignedPlugins;
 import org.plenum.it.support.TestRun;
 import org.plenum.it.support.browser.Axe;
 import org.plenum.it.support.browser.BrowserSessions;
+import org.plenum.it.support.browser.LayoutAudit;
 import org.plenum.it.support.browser.PlenumPage;
 
 /**
  * The timer plugin through its own UI (a toolbar button and a notice): the signed timer jar installed over the admin
  * API and enabled for Erfurt; a chair starts a countdown from the toolbar, a guest sees it count down and says they
- * are ready, the chair sees who is ready and stops it. The plugin is removed again at the end.
+ * are ready, the chair sees who is ready and stops it. Then the admin updates the timer to 1.1.0 while the meeting runs:
+ * both clients mount the new version's elements without a reload, and a countdown started from the new button reaches
+ * the guest. The plugin is removed again at the end.
  */
 @ExtendWith(TestRun.Extension.class)
 class WebClientTimerIT {
+
+    /** The element with {@code data-testid=args[1]} in the shadow root of the element named {@code args[0]}. */
+    private static final String INSIDE = """
+            const host = find(document, arguments[0]);
+            return host && host.shadowRoot ? find(host.shadowRoot, '[data-testid=' + arguments[1] + ']') : null;
+            """;
 
     @RegisterExtension
     final BrowserSessions browsers = new BrowserSessions();
@@ -83,11 +92,26 @@ class WebClientTimerIT {
             guest.screenshot("web-timer-guest");
             chair.screenshot("web-timer-chair");
             Axe.audit(guest.browser(), "plugin-timer-notice");
+            // the notice stays while the timer runs: it must not cover the participants list's controls
+            LayoutAudit.audit(chair.browser(), "plugin-timer-notice-chair", 0);
 
             // the chair stops it: the notice goes, the guest is told
             chair.testid("timer-stop").click();
             guest.until("the notice gone", PlenumPage.SCREEN, "return !find(document, '[data-testid=timer-notice]');");
             guest.awaitAnnouncement("stopped");
+
+            // the admin updates the timer while the meeting runs: both clients import 1.1.0 and mount its elements under
+            // a fresh name (a custom element name cannot be defined twice), without a reload
+            HttpResponse<String> updated = plugins.update("timer", SignedPlugins.nextTimer());
+            assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+            ((WebElement) chair.until("the new version's toolbar button", PlenumPage.SCREEN, INSIDE, "timer-button-v1-1-0", "timer-button")).click();
+            chair.testid("timer-title").sendKeys("Nach dem Update");
+            chair.testid("timer-start").click();
+            guest.awaitAnnouncement("Nach dem Update");
+            guest.until("the new version's notice", PlenumPage.SCREEN, INSIDE, "timer-notice-v1-1-0", "timer-notice");
+            assertThat(guest.present("timer-notice")).as("the old version's element is gone").isFalse();
+            chair.screenshot("web-timer-updated");
+            chair.testid("timer-stop").click();
         } finally {
             plugins.remove("timer");
         }

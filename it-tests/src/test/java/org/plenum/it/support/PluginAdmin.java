@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** What a platform administrator does with a plugin over the admin API: upload it, offer it to a tenant, remove it. */
+/** What a platform administrator does with a plugin over the admin API: upload it, update it, offer it to a tenant, remove it. */
 public final class PluginAdmin {
 
     private final TestRun run;
@@ -49,6 +49,13 @@ public final class PluginAdmin {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(run.server.url().resolve("/api/v1/admin/plugins"))
                 .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofFile(jar)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Replaces the running plugin {@code id} with the jar's version ({@code PUT /api/v1/admin/plugins/{id}}); the caller checks the answer. */
+    public HttpResponse<String> update(String id, Path jar) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(run.server.url().resolve("/api/v1/admin/plugins/" + id))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofFile(jar)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The state makes plugin {@code id} available to a tenant, and the tenant enables it. */

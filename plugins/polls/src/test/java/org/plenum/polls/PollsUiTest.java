@@ -22,8 +22,8 @@ class PollsUiTest {
             assertThat(in).as("ui/polls.js in the jar").isNotNull();
             String module = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(module)
-                    .as("imports lit through the client's import map, defines the mounted element once, speaks German and English")
-                    .contains("from 'lit'", "customElements.get('polls-panel')", "de: {", "en: {");
+                    .as("imports lit through the client's import map, exports the mounted element's class for the client to define, speaks German and English")
+                    .contains("from 'lit'", "export const elements = { 'polls-panel': PollsPanel }", "de: {", "en: {");
         }
     }
 }

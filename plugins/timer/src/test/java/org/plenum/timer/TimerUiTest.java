@@ -21,7 +21,7 @@ class TimerUiTest {
         try (InputStream in = TimerPlugin.class.getResourceAsStream("/" + ui.assetDirectory() + "/" + ui.entryModule())) {
             assertThat(in).as("ui/timer.js in the jar").isNotNull();
             String module = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(module).contains("from 'lit'", "customElements.get('timer-button')", "customElements.get('timer-notice')", "de: {", "en: {");
+            assertThat(module).contains("from 'lit'", "export const elements = { 'timer-button': TimerButton, 'timer-notice': TimerNotice }", "de: {", "en: {");
         }
     }
 }

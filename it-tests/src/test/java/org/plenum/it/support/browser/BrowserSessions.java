@@ -2,6 +2,7 @@ package org.plenum.it.support.browser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -32,7 +33,12 @@ public final class BrowserSessions implements AfterEachCallback {
 
     /** A new Chromium with extra command-line flags, closed after the current test. */
     public BrowserSession start(String name, List<String> extraFlags) {
-        BrowserSession session = Browsers.start(name, extraFlags);
+        return start(name, extraFlags, Map.of());
+    }
+
+    /** A new Chromium with extra flags and profile preferences ({@link Browsers#start(String, List, Map)}), closed after the current test. */
+    public BrowserSession start(String name, List<String> extraFlags, Map<String, Object> preferences) {
+        BrowserSession session = Browsers.start(name, extraFlags, preferences);
         sessions.add(session);
         return session;
     }

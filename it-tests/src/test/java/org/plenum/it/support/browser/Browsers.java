@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,6 +89,14 @@ public final class Browsers {
      * {@code --auto-select-desktop-capture-source=Entire screen} for a browser that shares its screen.
      */
     public static BrowserSession start(String name, List<String> extraFlags) {
+        return start(name, extraFlags, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, List)}, with profile preferences as a person would set them in Chromium's settings, e.g.
+     * {@code webkit.webprefs.default_font_size} (Settings, Appearance, Font size) or {@code intl.accept_languages}.
+     */
+    public static BrowserSession start(String name, List<String> extraFlags, Map<String, Object> preferences) {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {
                 throw new IllegalStateException(binary + " is missing; install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
@@ -119,6 +128,9 @@ public final class Browsers {
             arguments.addAll(extraFlags);
             arguments.add("--user-data-dir=" + profile);
             options.addArguments(arguments);
+            if (!preferences.isEmpty()) {
+                options.setExperimentalOption("prefs", preferences);
+            }
             LoggingPreferences logging = new LoggingPreferences();
             logging.enable(LogType.BROWSER, Level.ALL);
             options.setCapability(ChromeOptions.LOGGING_PREFS, logging);

@@ -227,6 +227,35 @@ public final class PlenumPage {
                 """, text, times);
     }
 
+    /**
+     * From now on, keeps every line the live regions say in {@code window.__heard} (the regions keep only their last
+     * five lines): for a test that must show something was never said, such as a leave.
+     */
+    public void recordAnnouncements() {
+        js("""
+                if (window.__heard) return;
+                window.__heard = [];
+                const watch = r => new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(n => window.__heard.push(n.textContent))))
+                    .observe(r, { childList: true });
+                const regions = () => document.querySelectorAll('[data-testid^=live-]');
+                regions().forEach(watch);
+                // the regions are created with the first announcement: watch the body until both are there
+                new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(n => n.dataset && n.dataset.testid && n.dataset.testid.startsWith('live-') && watch(n))))
+                    .observe(document.body, { childList: true });
+                """);
+    }
+
+    /** What the live regions said since {@link #recordAnnouncements()}. */
+    @SuppressWarnings("unchecked")
+    public List<String> announcements() {
+        return (List<String>) js("return window.__heard ? window.__heard.slice() : null;");
+    }
+
+    /** The signaling state the client reports ({@code joined}, {@code reconnecting}, {@code closed} …; docs/web-client.md). */
+    public String connection() {
+        return (String) js("return window.__plenum.connection();");
+    }
+
     // ------------------------------------------------------------------ media, through window.__plenum.stats()
 
     /** What this browser receives, per participant and source (docs/web-client.md, "For end-to-end tests"). */
