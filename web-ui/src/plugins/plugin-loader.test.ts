@@ -69,6 +69,31 @@ describe('PluginLoader', () => {
     expect(got).toEqual(['results']);
   });
 
+  it('request waits past the interim ok for the answer a module sends later, and rejects on a later error', async () => {
+    const c = context();
+    let host: any;
+    const loader = new PluginLoader(c.ctx, async () => ui, async () => ({ activate: (h) => void (host = h) }));
+    await loader.sync([{ id: 'polls', version: '1.0.0', data: null }]);
+    const deliver = (f: ServerFrame) => { for (const l of [...c.frames]) l(f); };
+
+    const answer = host.request('cast', { voteId: 'v-1' });
+    await Promise.resolve();
+    await Promise.resolve();
+    deliver({ ns: 'timer', type: 'cast_ok', re: 'c-1', body: { receipt: 'not ours' } });
+    deliver({ ns: 'polls', type: 'cast_ok', re: 'c-9', body: { receipt: 'another request' } });
+    deliver({ ns: 'polls', type: 'cast_ok', re: 'c-1', body: { receipt: 'ab12' } });
+    await expect(answer).resolves.toEqual({ type: 'cast_ok', body: { receipt: 'ab12' } });
+    expect(c.frames.size).toBe(0); // it stopped listening
+
+    const refused = host.request('cast', { voteId: 'v-1' });
+    await Promise.resolve();
+    await Promise.resolve();
+    deliver({ ns: 'polls', type: 'error', re: 'c-1', body: { code: 'conflict', message: 'you voted already' } });
+    await expect(refused).rejects.toMatchObject({ code: 'conflict', message: 'you voted already' });
+
+    await expect(host.request('cast', {}, { timeoutMs: 20 })).rejects.toThrow('no answer within');
+  });
+
   it('translates with the plugin catalogs, opens its panel and notifies', async () => {
     const c = context();
     let host: any;

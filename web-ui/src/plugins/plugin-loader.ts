@@ -4,7 +4,7 @@ import type { PluginUi, UiSlot } from '../api/types';
 import type { ActivePlugin, MeetingState } from '../meeting/meeting-state';
 import { language, onLanguageChange, pluginTranslator } from '../i18n/i18n';
 import type { PlenumHost, PlenumPluginModule } from './plugin-api';
-import type { ServerFrame } from '../signaling/signaling-client';
+import { SignalingError, type ServerFrame } from '../signaling/signaling-client';
 
 export interface LoadedPlugin {
   id: string;
@@ -30,6 +30,26 @@ export type ModuleImporter = (url: string) => Promise<PlenumPluginModule>;
 /** Plugin modules may only come from the plugin's own UI directory on this server. */
 export function isPluginUrl(id: string, url: string): boolean {
   return url.startsWith(`/plugins/${id}/ui/`) && !url.includes('..') && !url.includes('//');
+}
+
+/** The frame with `re` that follows a host's interim `ok`; an `error` frame rejects with its message. */
+function awaitLateAnswer(ctx: PluginContext, ns: string, re: string, timeoutMs: number): Promise<{ type: string; body: Record<string, any> }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`${ns}: no answer within ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    const off = ctx.onPluginFrame((f) => {
+      if (f.ns !== ns || f.re !== re) return;
+      clearTimeout(timer);
+      off();
+      if (f.type === 'error') {
+        reject(new SignalingError(String(f.body?.code ?? 'error'), String(f.body?.message ?? ''), f));
+      } else {
+        resolve({ type: f.type, body: f.body });
+      }
+    });
+  });
 }
 
 export class PluginLoader {
@@ -107,6 +127,13 @@ export class PluginLoader {
       send: async (type, body = {}) => {
         const f = await ctx.request(p.id, type, body);
         return { type: f.type, body: f.body };
+      },
+      request: async (type, body = {}, opts) => {
+        const first = await ctx.request(p.id, type, body);
+        if (first.type !== 'ok' || !first.re) return { type: first.type, body: first.body };
+        // the interim acknowledgement: the module's answer follows in a later frame of its own (a later task, so
+        // listening now, after the promise resolved, cannot miss it)
+        return awaitLateAnswer(ctx, p.id, first.re, opts?.timeoutMs ?? 30_000);
       },
       onMessage: (listener) => ctx.onPluginFrame((f) => {
         if (f.ns === p.id && !f.re) listener(f.type, f.body);
