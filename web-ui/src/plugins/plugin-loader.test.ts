@@ -94,6 +94,26 @@ describe('PluginLoader', () => {
     await expect(host.request('cast', {}, { timeoutMs: 20 })).rejects.toThrow('no answer within');
   });
 
+  it('api fetches only the plugin\'s own routes, with the person\'s token', async () => {
+    const c = context();
+    const calls: [string, any][] = [];
+    c.ctx.token = () => 'tok-1';
+    c.ctx.fetcher = (async (url: string, init: any) => {
+      calls.push([url, init]);
+      return new Response('{}', { status: 200 });
+    }) as typeof fetch;
+    let host: any;
+    const loader = new PluginLoader(c.ctx, async () => ui, async () => ({ activate: (h) => void (host = h) }));
+    await loader.sync([{ id: 'polls', version: '1.0.0', data: null }]);
+    await host.api('votes/v-1/report.pdf?lang=en');
+    expect(calls[0][0]).toBe('/api/v1/plugins/polls/votes/v-1/report.pdf?lang=en');
+    expect(calls[0][1]).toMatchObject({ method: 'GET', headers: { Authorization: 'Bearer tok-1' } });
+    for (const bad of ['../admin/plugins', 'x//y', 'https://evil.example/x']) {
+      await expect(host.api(bad)).rejects.toThrow('not a path of plugin polls');
+    }
+    expect(calls).toHaveLength(1);
+  });
+
   it('translates with the plugin catalogs, opens its panel and notifies', async () => {
     const c = context();
     let host: any;

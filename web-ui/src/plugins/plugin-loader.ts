@@ -22,6 +22,9 @@ export interface PluginContext {
   onChange(l: () => void): () => void;
   announce(text: string, assertive: boolean): void;
   setPanel(pluginId: string | null): void;
+  /** The person's API token, if they have one (for `host.api`). */
+  token?(): Promise<string | null> | string | null;
+  fetcher?: typeof fetch;
 }
 
 export type UiLookup = (id: string) => Promise<PluginUi>;
@@ -134,6 +137,15 @@ export class PluginLoader {
         // the interim acknowledgement: the module's answer follows in a later frame of its own (a later task, so
         // listening now, after the promise resolved, cannot miss it)
         return awaitLateAnswer(ctx, p.id, first.re, opts?.timeoutMs ?? 30_000);
+      },
+      api: async (path, init = {}) => {
+        const rel = path.replace(/^\/+/, '');
+        if (rel.includes('..') || rel.includes('//') || /^[a-z]+:/i.test(rel)) throw new Error(`not a path of plugin ${p.id}: ${path}`);
+        const token = ctx.token ? await ctx.token() : null;
+        const headers: Record<string, string> = { ...(init.headers ?? {}) };
+        if (token) headers.Authorization = `Bearer ${token}`;
+        const fetcher = ctx.fetcher ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+        return fetcher(`/api/v1/plugins/${encodeURIComponent(p.id)}/${rel}`, { method: init.method ?? 'GET', body: init.body, headers });
       },
       onMessage: (listener) => ctx.onPluginFrame((f) => {
         if (f.ns === p.id && !f.re) listener(f.type, f.body);
