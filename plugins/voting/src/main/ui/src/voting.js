@@ -3,6 +3,7 @@
 // their ballot (secret ones blind-signed and sent anonymously) and get a receipt; everyone sees the result, its
 // signed final hash, the PDF report and the verifier's verdict. Plus a notice while a vote runs.
 import { LitElement, html, css, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { MESSAGES } from './messages.js';
 import { VoteStore, messageOf } from './vote-store.js';
 
@@ -165,7 +166,7 @@ class VotingPanel extends LitElement {
       <fieldset>
         <legend>${t('kind')}</legend>
         ${kinds.map((k) => html`<label class="check">
-            <input type="radio" name="kind" value=${k.kind} data-testid="voting-kind-${k.kind}" .checked=${k.kind === kind}
+            <input type="radio" name="kind" value=${k.kind} data-testid="voting-kind-${k.kind}" .checked=${live(k.kind === kind)}
               ?disabled=${!k.available} aria-describedby=${k.available ? nothing : `voting-kind-reason-${k.kind}`}
               @change=${() => (this._kind = k.kind)}>${t(`kind_${k.kind}`)}</label>
           ${k.available ? nothing : html`<p class="reason" id="voting-kind-reason-${k.kind}" data-testid="voting-kind-reason-${k.kind}">
@@ -180,7 +181,7 @@ class VotingPanel extends LitElement {
         <option value="decision">${t('purpose_decision')}</option>
         <option value="election">${t('purpose_election')}</option>
       </select>
-      <label class="check"><input type="checkbox" name="ownOptions" data-testid="voting-own-options" .checked=${this._ownOptions}
+      <label class="check"><input type="checkbox" name="ownOptions" data-testid="voting-own-options" .checked=${live(this._ownOptions)}
         @change=${(e) => (this._ownOptions = e.target.checked)}>${t('ownOptions')}</label>
       ${this._ownOptions ? html`<label for="voting-options">${t('optionsList')}</label>
         <textarea id="voting-options" name="options" rows="4" required data-testid="voting-options"></textarea>` : nothing}
@@ -277,7 +278,7 @@ class VotingPanel extends LitElement {
           <fieldset>
             <legend>${t('yourChoice')}: ${vote.question}</legend>
             ${vote.options.map((o) => html`<label class="check"><input type="radio" name="choice" value=${o} data-testid="voting-choice-${o}"
-              .checked=${this._choice === o} @change=${() => (this._choice = o)}>${optionLabel(t, o)}</label>`)}
+              .checked=${live(this._choice === o)} @change=${() => (this._choice = o)}>${optionLabel(t, o)}</label>`)}
           </fieldset>
           <div class="row"><button type="submit" ?disabled=${this._busy || !canCast} data-testid="voting-cast">${t('cast')}</button></div>
         </form>`}`;
