@@ -19,6 +19,7 @@ export class VoteStore {
     this.myReceipt = null; // the receipt of this person's ballot in the open vote
     this.secret = { state: 'none', message: '', fingerprint: '' }; // none | fetching | ready | cast | lost | failed
     this.last = null; // {result, vote, myReceipt}
+    this.panels = 0; // panels of this host in the page (the client mounts the panel only while it is open)
     this.listeners = new Set();
     const snapshot = host.joinData;
     if (snapshot && !snapshot.loading) this.apply(snapshot, false);
@@ -168,6 +169,16 @@ export class VoteStore {
   voted() {
     if (!this.vote) return false;
     return this.vote.kind === 'secret' ? this.secret.state === 'cast' : !!this.you?.voted;
+  }
+
+  /** A panel is shown; the returned function says it is gone. */
+  panelShown() {
+    this.panels++;
+    queueMicrotask(() => this.changed());
+    return () => {
+      this.panels--;
+      this.changed();
+    };
   }
 
   changed() {

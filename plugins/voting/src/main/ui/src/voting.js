@@ -59,7 +59,7 @@ const styles = css`
     box-sizing: border-box; display: inline-flex; align-items: center; text-decoration: none;
   }
   button.secondary, a.button { background: transparent; color: var(--pl-primary, #0b4f8a); }
-  button.danger { background: var(--pl-danger, #a4161a); border-color: var(--pl-danger, #a4161a); }
+  button.danger { background: var(--pl-danger, #a4161a); border-color: var(--pl-danger, #a4161a); color: var(--pl-danger-fg, #fff); }
   button:disabled { opacity: 0.6; cursor: default; }
   .row { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.5rem; flex-wrap: wrap; }
   fieldset { border: 1px solid var(--pl-border, #6b7480); border-radius: var(--pl-radius, 6px); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
@@ -69,8 +69,11 @@ const styles = css`
   meter { display: block; width: 100%; height: 0.8rem; }
   .meta, .reason { color: var(--pl-muted, #4a5360); }
   .reason { font-size: 0.92rem; margin: 0 0 0.3rem 1.75rem; }
+  /* the meeting sets --pl-danger for its dark surface; there is no such pair for "ok", so it keeps the text colour */
   .error { color: var(--pl-danger, #a4161a); font-weight: 600; }
-  .ok { color: var(--pl-success, #1b5e20); font-weight: 600; }
+  .error::before { content: '✗ '; }
+  .ok { font-weight: 600; }
+  .ok::before { content: '✓ '; }
   .badge { border: 1px solid currentColor; border-radius: 1rem; padding: 0 0.5rem; font-size: 0.9rem; }
   code, .hash { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
   section { border-top: 1px solid var(--pl-border, #6b7480); margin-top: 0.75rem; padding-top: 0.25rem; }
@@ -108,7 +111,7 @@ class VotingPanel extends LitElement {
     super.connectedCallback();
     if (!this.plenum) return;
     const store = storeFor(this.plenum);
-    this._off = [store.subscribe(() => this.requestUpdate()), this.plenum.onChange(() => this.requestUpdate())];
+    this._off = [store.subscribe(() => this.requestUpdate()), this.plenum.onChange(() => this.requestUpdate()), store.panelShown()];
   }
 
   disconnectedCallback() {
@@ -488,7 +491,8 @@ class VotingNotice extends LitElement {
   render() {
     if (!this.plenum) return nothing;
     const store = storeFor(this.plenum);
-    if (!store.vote) return nothing;
+    // the notice leads to the panel; while the panel is open it would only cover it
+    if (!store.vote || store.panels > 0) return nothing;
     const t = this.plenum.t;
     return html`<div class="notice" data-testid="voting-notice">
       <span>${t('running')}: ${store.vote.question}</span>
