@@ -387,7 +387,7 @@ class VotingPanel extends LitElement {
       ${r.kind !== 'roll_call' && ballots.length ? html`<h4 id="voting-receipts-title">${t('receipts')}</h4>
         <ul aria-labelledby="voting-receipts-title" data-testid="voting-receipts">${ballots.map((b) => html`<li data-testid="voting-receipt-entry"
           data-receipt=${b.receipt}><code>${b.receipt}</code>${b.choice ? html`: ${optionLabel(t, b.choice)}` : nothing}</li>`)}</ul>` : nothing}
-      ${last.myReceipt && !cancelled ? html`<p data-testid="voting-own-receipt" data-listed=${receipts.includes(last.myReceipt)}
+      ${last.myReceipt && !cancelled ? html`<p data-testid="voting-own-receipt" data-receipt=${last.myReceipt} data-listed=${receipts.includes(last.myReceipt)}
           class=${receipts.includes(last.myReceipt) ? 'ok' : 'error'}>
         ${receipts.includes(last.myReceipt) ? t('yourReceiptListed', { receipt: last.myReceipt }) : t('yourReceiptMissing', { receipt: last.myReceipt })}</p>` : nothing}
       <h4>${t('finalHash')}</h4>

@@ -259,9 +259,12 @@ class WebClientVotingIT {
                 """, question);
     }
 
+    /** The person's receipt: under the open vote, or in the result if their ballot was the last and the vote closed itself. */
     private static String receiptOf(PlenumPage p) {
-        return (String) p.until("the receipt", PlenumPage.SCREEN,
-                "const r = find(document, '[data-testid=voting-receipt]'); return r ? r.getAttribute('data-receipt') : null;");
+        return (String) p.until("the receipt", PlenumPage.SCREEN, """
+                const r = find(document, '[data-testid=voting-receipt]') || find(document, '[data-testid=voting-own-receipt]');
+                return r ? r.getAttribute('data-receipt') : null;
+                """);
     }
 
     /** Waits for a valid result of {@code kind} and checks its counts (yes/no/abstain). */
