@@ -100,6 +100,7 @@ export class MeetingView extends LitElement {
       },
       announce: (text, assertive) => announce(text, { assertive }),
       setPanel: (id) => this.openPanel(id ? `plugin:${id}` : null),
+      token: () => this.session.token(),
     }, (id) => this.session.api.pluginUi(id));
     this.meeting.addEventListener('change', this.onChange);
     window.addEventListener('keydown', this.onKey);

@@ -30,6 +30,17 @@ export interface PlenumHost {
   participants(): PlenumParticipant[];
   /** Sends `{ns: <pluginId>, type, body}` with an id; resolves with the direct answer, rejects on `error`. */
   send(type: string, body?: Record<string, unknown>): Promise<{ type: string; body: Record<string, any> }>;
+  /**
+   * Like `send`, for a module that answers later (after storing, through `room.offload`): the host acknowledges such a
+   * request with an interim `ok` at once; this waits past it for the module's own answer (or `error`) with the same `re`.
+   * Rejects if none comes within `timeoutMs` (default 30 s). Use `send` where the module answers at once or never.
+   */
+  request(type: string, body?: Record<string, unknown>, opts?: { timeoutMs?: number }): Promise<{ type: string; body: Record<string, any> }>;
+  /**
+   * `fetch` of the plugin's own REST routes (`/api/v1/plugins/<pluginId>/<path>`) with this person's token, if they
+   * have one (guests have none). Only paths below the plugin's own prefix; the answer is the plain `Response`.
+   */
+  api(path: string, init?: { method?: string; body?: string; headers?: Record<string, string> }): Promise<Response>;
   /** Every frame of the plugin's namespace that is not a direct answer. Returns an unsubscribe function. */
   onMessage(listener: (type: string, body: Record<string, any>) => void): () => void;
   /** The meeting changed (participants, roles, language). */

@@ -69,6 +69,51 @@ describe('PluginLoader', () => {
     expect(got).toEqual(['results']);
   });
 
+  it('request waits past the interim ok for the answer a module sends later, and rejects on a later error', async () => {
+    const c = context();
+    let host: any;
+    const loader = new PluginLoader(c.ctx, async () => ui, async () => ({ activate: (h) => void (host = h) }));
+    await loader.sync([{ id: 'polls', version: '1.0.0', data: null }]);
+    const deliver = (f: ServerFrame) => { for (const l of [...c.frames]) l(f); };
+
+    const answer = host.request('cast', { voteId: 'v-1' });
+    await Promise.resolve();
+    await Promise.resolve();
+    deliver({ ns: 'timer', type: 'cast_ok', re: 'c-1', body: { receipt: 'not ours' } });
+    deliver({ ns: 'polls', type: 'cast_ok', re: 'c-9', body: { receipt: 'another request' } });
+    deliver({ ns: 'polls', type: 'cast_ok', re: 'c-1', body: { receipt: 'ab12' } });
+    await expect(answer).resolves.toEqual({ type: 'cast_ok', body: { receipt: 'ab12' } });
+    expect(c.frames.size).toBe(0); // it stopped listening
+
+    const refused = host.request('cast', { voteId: 'v-1' });
+    await Promise.resolve();
+    await Promise.resolve();
+    deliver({ ns: 'polls', type: 'error', re: 'c-1', body: { code: 'conflict', message: 'you voted already' } });
+    await expect(refused).rejects.toMatchObject({ code: 'conflict', message: 'you voted already' });
+
+    await expect(host.request('cast', {}, { timeoutMs: 20 })).rejects.toThrow('no answer within');
+  });
+
+  it('api fetches only the plugin\'s own routes, with the person\'s token', async () => {
+    const c = context();
+    const calls: [string, any][] = [];
+    c.ctx.token = () => 'tok-1';
+    c.ctx.fetcher = (async (url: string, init: any) => {
+      calls.push([url, init]);
+      return new Response('{}', { status: 200 });
+    }) as typeof fetch;
+    let host: any;
+    const loader = new PluginLoader(c.ctx, async () => ui, async () => ({ activate: (h) => void (host = h) }));
+    await loader.sync([{ id: 'polls', version: '1.0.0', data: null }]);
+    await host.api('votes/v-1/report.pdf?lang=en');
+    expect(calls[0][0]).toBe('/api/v1/plugins/polls/votes/v-1/report.pdf?lang=en');
+    expect(calls[0][1]).toMatchObject({ method: 'GET', headers: { Authorization: 'Bearer tok-1' } });
+    for (const bad of ['../admin/plugins', 'x//y', 'https://evil.example/x']) {
+      await expect(host.api(bad)).rejects.toThrow('not a path of plugin polls');
+    }
+    expect(calls).toHaveLength(1);
+  });
+
   it('translates with the plugin catalogs, opens its panel and notifies', async () => {
     const c = context();
     let host: any;

@@ -4,7 +4,7 @@ import type { PluginUi, UiSlot } from '../api/types';
 import type { ActivePlugin, MeetingState } from '../meeting/meeting-state';
 import { language, onLanguageChange, pluginTranslator } from '../i18n/i18n';
 import type { PlenumHost, PlenumPluginModule } from './plugin-api';
-import type { ServerFrame } from '../signaling/signaling-client';
+import { SignalingError, type ServerFrame } from '../signaling/signaling-client';
 
 export interface LoadedPlugin {
   id: string;
@@ -29,6 +29,9 @@ export interface PluginContext {
   onChange(l: () => void): () => void;
   announce(text: string, assertive: boolean): void;
   setPanel(pluginId: string | null): void;
+  /** The person's API token, if they have one (for `host.api`). */
+  token?(): Promise<string | null> | string | null;
+  fetcher?: typeof fetch;
 }
 
 export type UiLookup = (id: string) => Promise<PluginUi>;
@@ -37,6 +40,26 @@ export type ModuleImporter = (url: string) => Promise<PlenumPluginModule>;
 /** Plugin modules may only come from the plugin's own UI directory on this server. */
 export function isPluginUrl(id: string, url: string): boolean {
   return url.startsWith(`/plugins/${id}/ui/`) && !url.includes('..') && !url.includes('//');
+}
+
+/** The frame with `re` that follows a host's interim `ok`; an `error` frame rejects with its message. */
+function awaitLateAnswer(ctx: PluginContext, ns: string, re: string, timeoutMs: number): Promise<{ type: string; body: Record<string, any> }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`${ns}: no answer within ${Math.round(timeoutMs / 1000)} s`));
+    }, timeoutMs);
+    const off = ctx.onPluginFrame((f) => {
+      if (f.ns !== ns || f.re !== re) return;
+      clearTimeout(timer);
+      off();
+      if (f.type === 'error') {
+        reject(new SignalingError(String(f.body?.code ?? 'error'), String(f.body?.message ?? ''), f));
+      } else {
+        resolve({ type: f.type, body: f.body });
+      }
+    });
+  });
 }
 
 export class PluginLoader {
@@ -137,6 +160,22 @@ export class PluginLoader {
       send: async (type, body = {}) => {
         const f = await ctx.request(p.id, type, body);
         return { type: f.type, body: f.body };
+      },
+      request: async (type, body = {}, opts) => {
+        const first = await ctx.request(p.id, type, body);
+        if (first.type !== 'ok' || !first.re) return { type: first.type, body: first.body };
+        // the interim acknowledgement: the module's answer follows in a later frame of its own (a later task, so
+        // listening now, after the promise resolved, cannot miss it)
+        return awaitLateAnswer(ctx, p.id, first.re, opts?.timeoutMs ?? 30_000);
+      },
+      api: async (path, init = {}) => {
+        const rel = path.replace(/^\/+/, '');
+        if (rel.includes('..') || rel.includes('//') || /^[a-z]+:/i.test(rel)) throw new Error(`not a path of plugin ${p.id}: ${path}`);
+        const token = ctx.token ? await ctx.token() : null;
+        const headers: Record<string, string> = { ...(init.headers ?? {}) };
+        if (token) headers.Authorization = `Bearer ${token}`;
+        const fetcher = ctx.fetcher ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+        return fetcher(`/api/v1/plugins/${encodeURIComponent(p.id)}/${rel}`, { method: init.method ?? 'GET', body: init.body, headers });
       },
       onMessage: (listener) => ctx.onPluginFrame((f) => {
         if (f.ns === p.id && !f.re) listener(f.type, f.body);

@@ -24,6 +24,9 @@ import org.plenum.api.json.JsonException;
 import org.plenum.api.json.JsonObject;
 import org.plenum.api.room.RoomInfo;
 import org.plenum.api.storage.SchemaMigrations;
+import org.plenum.api.ui.UiContribution;
+import org.plenum.api.ui.UiMount;
+import org.plenum.api.ui.UiSlot;
 import org.plenum.voting.VoteStore.StoredVote;
 import org.plenum.voting.api.VoteClosed;
 import org.plenum.voting.api.VoteRecords;
@@ -55,6 +58,9 @@ public final class VotingPlugin implements Plugin {
             .requires("[1.0,2.0)")
             .settingsSchema(JsonObject.parse(PolicyProfile.SETTINGS_SCHEMA))
             .migrations(new SchemaMigrations("db/voting"))
+            // built from src/main/ui by npm (Vite) into the bundle's ui/ folder
+            .ui(new UiContribution("ui", "voting.js", List.of(new UiMount(UiSlot.SIDE_PANEL, "voting-panel"),
+                    new UiMount(UiSlot.FLOATING_WINDOW, "voting-notice"))))
             .build();
 
     private final Extensions extensions = new Extensions();

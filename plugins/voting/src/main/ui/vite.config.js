@@ -1,0 +1,20 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+
+// One ES module, ui/voting.js in the bundle's resources (target/classes/ui, which bnd packs into the jar; the plugin's
+// UiContribution names it). `lit` stays a bare import: the page's import map sends it to the client's own copy, so the
+// panel shares the client's lit. Everything else (the RFC 9474 client and its big-number code) is bundled: no CDN.
+export default defineConfig({
+  build: {
+    outDir: '../../../target/classes/ui',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: false, // readable in the browser's debugger; the module is small
+    lib: { entry: 'src/voting.js', formats: ['es'], fileName: () => 'voting.js' },
+    rollupOptions: { external: [/^lit($|\/)/] },
+  },
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.js'],
+  },
+});
