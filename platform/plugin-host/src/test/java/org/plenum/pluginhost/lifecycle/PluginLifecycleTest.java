@@ -106,7 +106,7 @@ class PluginLifecycleTest {
 
     @Test
     void incompatibleMissingDependencyDuplicateAndFailingStartAreRefused() throws Exception {
-        refused(f.signed(TestPlugins.FromTheFuture.class), "requires Plenum API [2.0.0,3.0.0), but this server provides 1.0.0");
+        refused(f.signed(TestPlugins.FromTheFuture.class), "requires Plenum API [2.0.0,3.0.0), but this server provides " + org.plenum.api.PlenumApi.VERSION);
         refused(f.signed(TestPlugins.Lonely.class), "needs plugin absent [1.0.0,2.0.0), which is not installed");
         refused(f.signed(TestPlugins.Grumpy.class), "refused to start: the moon is in the wrong phase");
         install(TestPlugins.GreeterV1.class);

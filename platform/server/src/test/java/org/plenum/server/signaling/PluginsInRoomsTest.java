@@ -346,6 +346,36 @@ class PluginsInRoomsTest {
     }
 
     @Test
+    void anUpdateEndsTheOldVersionsRecordingAndTheNewVersionMustDeclareAgain() {
+        String room = f.room("off");
+        SignalingClient a = join(anna, room);
+        a.request("echo", "record", Map.of("label", "Version 1"));
+        a.await("control", "recording_started");
+        activate("echo");
+        t.server.core().signaling.pluginsChanged();
+        assertThat(a.await("control", "recording_stopped").path("body").path("reason").asText()).isEqualTo("plugin_updated");
+        a.await("control", "plugin_started");
+        assertThat(joinedFrame(f.chair, room).path("body").path("recordings")).isEmpty();
+    }
+
+    @Test
+    void aFactoryThatFailsAfterDeclaringLeavesNoRecordingBehind() {
+        String room = f.room("off");
+        SignalingClient a = join(anna, room);
+        active.put("crashy", new ActivePlugin(PluginId.of("crashy"), SemVer.parse("1.0.0"), generations.incrementAndGet(),
+                RoomModuleFactory.always(ctx -> {
+                    ctx.startRecording(RecordingKind.RECORDING, "half-made module");
+                    throw new IllegalStateException("factory bug after declaring");
+                }), PluginsInRoomsTest.class.getClassLoader(), (plugin, r, kind, where, cause) -> faults.add(plugin.value() + ":" + kind + ":" + where),
+                active.get("echo").events(), tenant -> JsonObject.of()));
+        t.server.core().signaling.pluginsChanged();
+        assertThat(a.await("control", "recording_started").path("body").path("recording").path("plugin").asText()).isEqualTo("crashy");
+        assertThat(a.await("control", "recording_stopped").path("body").path("reason").asText()).isEqualTo("plugin_failed");
+        assertThat(faults).contains("crashy:THREW:create");
+        assertThat(joinedFrame(f.chair, room).path("body").path("recordings")).isEmpty();
+    }
+
+    @Test
     void hostileLabelsAreRefusedAndNothingIsAnnounced() {
         String room = f.room("off");
         SignalingClient chair = join(f.chair, room);

@@ -165,6 +165,9 @@ public final class PluginTester {
             loop.postRoom("RoomModuleFactory.create", () -> {
                 room.module = factory.create(roomContext).orElse(null);
                 room.moduleActive = room.module != null;
+                if (room.module == null) {
+                    room.endRecordings("plugin_failed"); // declared by a factory that then made no module
+                }
             });
         }
         events.publishFromOutside(new RoomOpened(room.tenantId, room.roomId));

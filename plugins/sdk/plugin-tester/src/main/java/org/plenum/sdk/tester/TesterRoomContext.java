@@ -168,7 +168,10 @@ final class TesterRoomContext implements RoomContext {
             throw new IllegalArgumentException("a recording needs a kind (RecordingKind.RECORDING, TRANSCRIPTION or STREAMING)");
         }
         String checked = Recording.checkLabel(label);
-        active("startRecording");
+        if (room.module != null || !room.open) {
+            // allowed in the factory too (the host announces it at once), but not once the module is gone
+            active("startRecording");
+        }
         long mine = room.recordings.stream().filter(Recording::isActive).count();
         if (mine >= MAX_ACTIVE_RECORDINGS) {
             throw new IllegalStateException("plugin " + pluginId + " already has " + mine + " active recordings in this room; stop one first");

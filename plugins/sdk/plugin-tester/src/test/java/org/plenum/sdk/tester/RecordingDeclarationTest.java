@@ -85,6 +85,22 @@ class RecordingDeclarationTest {
     }
 
     @Test
+    void aModuleMayDeclareFromItsConstructorAndAFactoryWithoutAModuleLeavesNoneActive() {
+        PluginTester declaresAtOnce = PluginTester.of("recorder", room -> {
+            room.startRecording(RecordingKind.TRANSCRIPTION, "Untertitel");
+            return new Recorder(room);
+        });
+        assertThat(declaresAtOnce.activeRecordings()).singleElement().extracting(DeclaredRecording::kind).isEqualTo(RecordingKind.TRANSCRIPTION);
+
+        PluginTester declines = PluginTester.forModule("recorder", room -> {
+            room.startRecording(RecordingKind.RECORDING, "never shown");
+            return java.util.Optional.empty();
+        }).start();
+        assertThat(declines.activeRecordings()).isEmpty();
+        assertThat(declines.recordings().getFirst().endReason()).contains("plugin_failed");
+    }
+
+    @Test
     void badLabelsAndTooManyRecordingsAreRefusedAsTheHostWould() {
         PluginTester tester = PluginTester.of("recorder", Recorder::new);
         SimulatedParticipant chair = tester.join("Vorsitz", Role.MODERATOR);
