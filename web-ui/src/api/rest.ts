@@ -40,6 +40,13 @@ export class Api {
     return json as T;
   }
 
+  /** A plain `GET` of `/api/v1/…` with the token, the response as it came (for files such as PDFs). */
+  async getRaw(apiPath: string): Promise<Response> {
+    if (!apiPath.startsWith(this.base + '/')) throw new Error(`not an API path: ${apiPath}`);
+    const token = await this.token();
+    return this.fetcher(apiPath, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  }
+
   clientConfig = () => this.call<ClientConfig>('GET', '/client-config', undefined, { anonymous: true });
   pluginUi = (id: string) => this.call<PluginUi>('GET', `/client-config/plugins/${encodeURIComponent(id)}`, undefined, { anonymous: true });
   login = (username: string, password: string) => this.call<LoginResponse>('POST', '/auth/login', { username, password }, { anonymous: true });

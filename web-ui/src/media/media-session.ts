@@ -1,7 +1,7 @@
 // One person's meeting: the signaling connection, the publish and subscribe connections, local devices,
 // remote streams and view hints, and the meeting state built from the frames. Components listen for
 // 'change' and 'announce' events and call the methods here; this class owns no DOM.
-import { SignalingClient, SignalingError, type CloseInfo, type ConnectionState, type ServerFrame, type SocketFactory } from '../signaling/signaling-client';
+import { SignalingClient, SignalingError, type CloseInfo, type ConnectionState, type RequestOptions, type ServerFrame, type SocketFactory } from '../signaling/signaling-client';
 import { initialState, reduce, selfOf, setChatOpen, type Announcement, type MeetingState } from '../meeting/meeting-state';
 import { Publisher, SubscribeNegotiator, type PublishPeerLike, type Source, type SubscribeOffer } from './negotiation';
 import { computeView, sameView, type ViewTile, type VisibleTile } from './view-hints';
@@ -354,8 +354,8 @@ export class MeetingSession extends EventTarget {
 
   // ------------------------------------------------------------ actions
 
-  request(ns: string, type: string, body: Record<string, unknown> = {}): Promise<ServerFrame> {
-    return this.signaling.request(ns, type, body);
+  request(ns: string, type: string, body: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<ServerFrame> {
+    return this.signaling.request(ns, type, body, opts);
   }
 
   toggleHand(): Promise<ServerFrame> {

@@ -88,7 +88,7 @@ export class MeetingView extends LitElement {
     super.connectedCallback();
     this.loader = new PluginLoader({
       state: () => this.meeting.state,
-      request: (ns, type, body) => this.meeting.request(ns, type, body),
+      request: (ns, type, body, opts) => this.meeting.request(ns, type, body, opts),
       onPluginFrame: (l) => this.meeting.onPluginFrame(l),
       onChange: (l) => {
         this.changeListeners.add(l);
@@ -96,6 +96,7 @@ export class MeetingView extends LitElement {
       },
       announce: (text, assertive) => announce(text, { assertive }),
       setPanel: (id) => this.openPanel(id ? `plugin:${id}` : null),
+      get: (path) => this.session.api.getRaw(path),
     }, (id) => this.session.api.pluginUi(id));
     this.meeting.addEventListener('change', this.onChange);
     window.addEventListener('keydown', this.onKey);

@@ -28,8 +28,12 @@ export interface PlenumHost {
   /** The current user; changes (e.g. promotion) are reported through `onChange`. */
   user(): PlenumUser;
   participants(): PlenumParticipant[];
-  /** Sends `{ns: <pluginId>, type, body}` with an id; resolves with the direct answer, rejects on `error`. */
-  send(type: string, body?: Record<string, unknown>): Promise<{ type: string; body: Record<string, any> }>;
+  /**
+   * Sends `{ns: <pluginId>, type, body}` with an id; resolves with the direct answer, rejects on `error`. A module that
+   * answers only after `offload` (storing first) gets the host's provisional `ok` first: with `{afterOk: true}` the
+   * promise waits for the module's own answer or refusal instead (so the module must always answer such messages).
+   */
+  send(type: string, body?: Record<string, unknown>, opts?: { afterOk?: boolean }): Promise<{ type: string; body: Record<string, any> }>;
   /** Every frame of the plugin's namespace that is not a direct answer. Returns an unsubscribe function. */
   onMessage(listener: (type: string, body: Record<string, any>) => void): () => void;
   /** The meeting changed (participants, roles, language). */
@@ -43,6 +47,11 @@ export interface PlenumHost {
   closePanel(): void;
   /** A short notice: shown in the notification area and read by screen readers. */
   notify(text: string, opts?: { assertive?: boolean }): void;
+  /**
+   * `GET` of a path below the plugin's own REST routes (`/api/v1/plugins/<pluginId>/…`) with the user's credentials,
+   * e.g. a PDF or a page of history; rejects any other path. Guests without an account are sent without credentials.
+   */
+  fetch(path: string): Promise<Response>;
 }
 
 /** What a plugin's entry module may export. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PluginLoader, isPluginUrl, type PluginContext } from './plugin-loader';
+import { PluginLoader, isPluginApiPath, isPluginUrl, type PluginContext } from './plugin-loader';
 import { initialState, type MeetingState } from '../meeting/meeting-state';
 import type { ServerFrame } from '../signaling/signaling-client';
 import { setLanguage } from '../i18n/i18n';
@@ -11,12 +11,14 @@ function context() {
   };
   const frameListeners = new Set<(f: ServerFrame) => void>();
   const sent: [string, string, Record<string, unknown>][] = [];
+  const requestOptions: { pastOk?: boolean }[] = [];
   const notes: string[] = [];
   let panel: string | null = 'none';
   const ctx: PluginContext = {
     state: () => state,
-    request: async (ns, type, body) => {
+    request: async (ns, type, body, opts) => {
       sent.push([ns, type, body]);
+      requestOptions.push(opts ?? {});
       return { ns, type: 'ok', re: 'c-1', body: {} };
     },
     onPluginFrame: (l) => {
@@ -27,7 +29,7 @@ function context() {
     announce: (t) => void notes.push(t),
     setPanel: (id) => void (panel = id),
   };
-  return { ctx, sent, notes, frames: frameListeners, panel: () => panel, setState: (s: MeetingState) => (state = s) };
+  return { ctx, sent, requestOptions, notes, frames: frameListeners, panel: () => panel, setState: (s: MeetingState) => (state = s) };
 }
 
 const ui = { entryUrl: '/plugins/polls/ui/polls.js', mounts: [
@@ -59,6 +61,8 @@ describe('PluginLoader', () => {
     await loader.sync([{ id: 'polls', version: '1.0.0', data: null }]);
     await host.send('vote', { poll: 'q-1' });
     expect(c.sent).toEqual([['polls', 'vote', { poll: 'q-1' }]]);
+    await host.send('vote', { poll: 'q-2' }, { afterOk: true });
+    expect(c.requestOptions).toEqual([{}, { pastOk: true }]);
     const got: string[] = [];
     host.onMessage((type: string) => got.push(type));
     for (const l of c.frames) {
@@ -83,6 +87,27 @@ describe('PluginLoader', () => {
     expect(c.panel()).toBe('polls');
     host.notify('Neue Abstimmung');
     expect(c.notes).toEqual(['Neue Abstimmung']);
+  });
+
+  it('lets a plugin GET its own REST routes only, through the client', async () => {
+    const c = context();
+    const fetched: string[] = [];
+    c.ctx.get = async (path) => {
+      fetched.push(path);
+      return new Response('%PDF-1.7', { status: 200, headers: { 'Content-Type': 'application/pdf' } });
+    };
+    let host: any;
+    const loader = new PluginLoader(c.ctx, async () => ui, async () => ({ activate: (h) => void (host = h) }));
+    await loader.sync([{ id: 'polls', version: '1.0.0', data: null }]);
+    const res = await host.fetch('/api/v1/plugins/polls/minutes/1/versions/1/minutes.pdf');
+    expect(await res.text()).toBe('%PDF-1.7');
+    for (const bad of ['/api/v1/admin/plugins', '/api/v1/plugins/timer/x', '/api/v1/plugins/polls/../../admin/plugins',
+      'https://elsewhere.example/api/v1/plugins/polls/x', '/api/v1/plugins/polls//x']) {
+      await expect(host.fetch(bad)).rejects.toThrow(/may only read/);
+    }
+    expect(fetched).toEqual(['/api/v1/plugins/polls/minutes/1/versions/1/minutes.pdf']);
+    expect(isPluginApiPath('polls', '/api/v1/plugins/polls/x')).toBe(true);
+    expect(isPluginApiPath('polls', '/api/v1/plugins/pollsx/x')).toBe(false);
   });
 
   it('refuses modules from outside the plugin directory and survives a failing module', async () => {

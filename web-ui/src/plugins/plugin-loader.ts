@@ -4,7 +4,7 @@ import type { PluginUi, UiSlot } from '../api/types';
 import type { ActivePlugin, MeetingState } from '../meeting/meeting-state';
 import { language, onLanguageChange, pluginTranslator } from '../i18n/i18n';
 import type { PlenumHost, PlenumPluginModule } from './plugin-api';
-import type { ServerFrame } from '../signaling/signaling-client';
+import type { RequestOptions, ServerFrame } from '../signaling/signaling-client';
 
 export interface LoadedPlugin {
   id: string;
@@ -17,15 +17,22 @@ export interface LoadedPlugin {
 /** What the loader needs from the meeting; the meeting session provides it. */
 export interface PluginContext {
   state(): MeetingState;
-  request(ns: string, type: string, body: Record<string, unknown>): Promise<ServerFrame>;
+  request(ns: string, type: string, body: Record<string, unknown>, opts?: RequestOptions): Promise<ServerFrame>;
   onPluginFrame(l: (f: ServerFrame) => void): () => void;
   onChange(l: () => void): () => void;
   announce(text: string, assertive: boolean): void;
   setPanel(pluginId: string | null): void;
+  /** `GET` of an API path (already checked to be the plugin's own) with the user's credentials. */
+  get?(path: string): Promise<Response>;
 }
 
 export type UiLookup = (id: string) => Promise<PluginUi>;
 export type ModuleImporter = (url: string) => Promise<PlenumPluginModule>;
+
+/** A plugin's UI may only read its own REST routes through the host. */
+export function isPluginApiPath(id: string, path: string): boolean {
+  return path.startsWith(`/api/v1/plugins/${id}/`) && !path.includes('..') && !path.includes('//') && !path.includes('\\');
+}
 
 /** Plugin modules may only come from the plugin's own UI directory on this server. */
 export function isPluginUrl(id: string, url: string): boolean {
@@ -104,8 +111,8 @@ export class PluginLoader {
       joinData: p.data,
       user: me,
       participants: () => ctx.state().participants.map((x) => ({ id: x.id, displayName: x.displayName, role: x.role, guest: x.guest })),
-      send: async (type, body = {}) => {
-        const f = await ctx.request(p.id, type, body);
+      send: async (type, body = {}, opts = {}) => {
+        const f = await ctx.request(p.id, type, body, opts.afterOk ? { pastOk: true } : {});
         return { type: f.type, body: f.body };
       },
       onMessage: (listener) => ctx.onPluginFrame((f) => {
@@ -127,6 +134,11 @@ export class PluginLoader {
       openPanel: () => ctx.setPanel(p.id),
       closePanel: () => ctx.setPanel(null),
       notify: (text, opts) => ctx.announce(text, !!opts?.assertive),
+      fetch: async (path) => {
+        if (!isPluginApiPath(p.id, path)) throw new Error(`plugin ${p.id} may only read /api/v1/plugins/${p.id}/…, not ${path}`);
+        if (!ctx.get) throw new Error('this client gives plugins no REST access');
+        return ctx.get(path);
+      },
     };
   }
 }

@@ -125,6 +125,24 @@ describe('SignalingClient', () => {
     expect((await b).ns).toBe('hand');
   });
 
+  it('waits past a provisional ok for the answer a plugin module sends later, when asked to', async () => {
+    const { client, sockets } = await joined();
+    const s = sockets[0];
+    const later = client.request('minutes', 'edit', { itemId: 'i1' }, { pastOk: true });
+    const id = s.last().id;
+    s.frame({ ns: 'minutes', type: 'ok', re: id });
+    s.frame({ ns: 'minutes', type: 'stored', re: id, body: { revisions: [] } });
+    expect((await later).type).toBe('stored');
+    const refused = client.request('minutes', 'edit', { itemId: 'i1' }, { pastOk: true });
+    s.frame({ ns: 'minutes', type: 'ok', re: s.last().id });
+    s.frame({ ns: 'minutes', type: 'error', re: s.last().id, body: { code: 'forbidden', message: 'revoked' } });
+    await expect(refused).rejects.toMatchObject({ code: 'forbidden' });
+    // without the option the first frame answers, as before
+    const plain = client.request('minutes', 'edit', { itemId: 'i1' });
+    s.frame({ ns: 'minutes', type: 'ok', re: s.last().id });
+    expect((await plain).type).toBe('ok');
+  });
+
   it('rejects a request answered by an error frame with its code', async () => {
     const { client, sockets } = await joined();
     const p = client.request('moderation', 'kick', { participantId: 'p-2' });

@@ -74,7 +74,14 @@ export interface SignalingOptions {
 /** Close codes after which resuming makes no sense (docs/protocol.md, "Close codes"). */
 const FINAL_CLOSE_CODES = new Set([1000, 1008, 1011, 4400, 4401, 4403, 4408, 4409, 4410]);
 
-type Pending = { resolve: (f: ServerFrame) => void; reject: (e: SignalingError) => void; timer: unknown };
+type Pending = { resolve: (f: ServerFrame) => void; reject: (e: SignalingError) => void; timer: unknown; pastOk: boolean };
+
+/**
+ * `pastOk`: a plugin module that answers after storing something gets a provisional `ok` from the host first, and its
+ * own answer (or refusal) as a second frame with the same `re` (docs/plugin-spi-decisions.md); such a request waits
+ * for that second frame.
+ */
+export interface RequestOptions { pastOk?: boolean }
 type Listener = (frame: ServerFrame) => void;
 
 export class SignalingClient {
@@ -134,7 +141,7 @@ export class SignalingClient {
   }
 
   /** A request with an id: resolves with its direct answer (`<ns>/ok`, `media/answer` …), rejects on `error`. */
-  request(ns: string, type: string, body: Record<string, unknown> = {}): Promise<ServerFrame> {
+  request(ns: string, type: string, body: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<ServerFrame> {
     const socket = this.socket;
     if (!socket || socket.readyState !== 1) {
       return Promise.reject(new SignalingError('not_connected', `cannot send ${ns}/${type}: not connected`));
@@ -144,7 +151,7 @@ export class SignalingClient {
       const timer = this.opts.setTimer(() => {
         if (this.pending.delete(id)) reject(new SignalingError('timeout', `${ns}/${type} got no answer`));
       }, this.opts.requestTimeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, pastOk: !!opts.pastOk });
       socket.send(JSON.stringify({ ns, type, id, body } satisfies ClientFrame));
     });
   }
@@ -209,6 +216,7 @@ export class SignalingClient {
     for (const l of [...this.listeners]) l(frame);
     if (frame.re && this.pending.has(frame.re)) {
       const p = this.pending.get(frame.re)!;
+      if (p.pastOk && frame.type === 'ok') return; // provisional: the module's own answer follows
       this.pending.delete(frame.re);
       this.opts.clearTimer(p.timer);
       if (frame.type === 'error') p.reject(new SignalingError(String(frame.body.code ?? 'error'), String(frame.body.message ?? ''), frame));
