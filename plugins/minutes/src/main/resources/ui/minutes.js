@@ -48,6 +48,7 @@ const MESSAGES = {
     save: 'Save item {number}',
     saved: 'Item {number} saved.',
     unsaved: 'Not saved yet',
+    unsavedReadOnly: 'Your unsaved text for item {number} (read only, to copy)',
     empty: 'Nothing written yet.',
     updated: 'Item {number} was updated by {name}.',
     conflict: 'Item {number} was changed by someone else meanwhile. Your text is kept; take over the current text and add yours again.',
@@ -137,6 +138,7 @@ const MESSAGES = {
     save: 'TOP {number} speichern',
     saved: 'TOP {number} gespeichert.',
     unsaved: 'Noch nicht gespeichert',
+    unsavedReadOnly: 'Ihr nicht gespeicherter Text zu TOP {number} (nur lesen, zum Kopieren)',
     empty: 'Noch nichts geschrieben.',
     updated: 'TOP {number} wurde von {name} aktualisiert.',
     conflict: 'TOP {number} wurde inzwischen von jemand anderem geändert. Ihr Text bleibt erhalten; übernehmen Sie den aktuellen Text und ergänzen Sie Ihren erneut.',
@@ -617,7 +619,7 @@ class MinutesPanel extends LitElement {
           ${draft ? html`<span class="meta">${t('unsaved')}</span>` : nothing}
         </div>`
         : draft ? html`
-          <label for=${id}>${t('sectionText', n)}</label>
+          <label for=${id}>${t('unsavedReadOnly', n)}</label>
           <textarea id=${id} readonly aria-readonly="true" data-testid="minutes-editor-${item.id}" .value=${draft.text}></textarea>
           <div class="text" data-testid="minutes-text-${item.id}">${item.text || t('empty')}</div>`
         : html`<div class="text" data-testid="minutes-text-${item.id}">${item.text || html`<span class="meta">${t('empty')}</span>`}</div>`}
