@@ -163,6 +163,21 @@ class WebClientMinutesIT {
             reader.until("the history with the approvals", PlenumPage.SCREEN,
                     "const h = find(document, '[data-testid=minutes-history]'); return h && h.textContent.includes('finalised') && h.textContent.includes('taker_revoked');");
             reader.screenshot("web-minutes-history");
+
+            // in German: the reader switches the client's language, the panel follows (button, read-only notice, PDFs)
+            reader.testid("toggle-settings").click();
+            reader.js("""
+                    const s = find(document, '#set-lang'); s.value = 'de'; s.dispatchEvent(new Event('change', { bubbles: true }));
+                    """);
+            reader.until("the panel button in German", PlenumPage.SCREEN,
+                    "const b = find(document, '[data-testid=plugin-panel-minutes]'); return b && b.textContent.trim() === 'Protokoll';");
+            reader.testid("plugin-panel-minutes").click();
+            reader.until("the panel in German", PlenumPage.SCREEN, """
+                    const r = find(document, '[data-testid=minutes-read-only]'); const p = find(document, '[data-testid=minutes-public-pdf]');
+                    return r && r.textContent.includes('Nur lesen') && p && p.textContent.includes('Öffentliche Fassung');
+                    """);
+            reader.screenshot("web-minutes-reader-de");
+            Axe.audit(reader.browser(), "plugin-minutes-reader-de");
             for (PlenumPage p : new PlenumPage[] {chair, taker, reader}) {
                 assertThat(p.browser().consoleLog()).as(p.name() + ": no CSP violations from the plugin's module")
                         .noneMatch(l -> l.contains("Content Security Policy"));
