@@ -80,6 +80,14 @@ public final class Socket implements AutoCloseable {
         return await(f -> id.equals(f.path("re").asText(null)), "the answer to " + id);
     }
 
+    /**
+     * The answer of a plugin module that answers after storing something: the host sends a provisional {@code ok} at
+     * once and the module's own answer (or refusal) later with the same {@code re}; this waits for the latter.
+     */
+    public JsonNode awaitModuleAnswer(String id) {
+        return await(f -> id.equals(f.path("re").asText(null)) && !"ok".equals(f.path("type").asText()), "the module's answer to " + id);
+    }
+
     public JsonNode await(String ns, String type) {
         return await(f -> ns.equals(f.path("ns").asText()) && type.equals(f.path("type").asText()), ns + "/" + type);
     }

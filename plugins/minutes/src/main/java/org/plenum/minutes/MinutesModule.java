@@ -102,9 +102,8 @@ public final class MinutesModule implements RoomModule {
                 latest.ifPresent(this::adopt);
             }
             loaded = true;
-            if (current != null) {
-                room.participants().forEach(p -> room.sendTo(p, "document", snapshot(p)));
-            }
+            // also when there are no minutes yet: whoever joined meanwhile got "loaded: false" and waits to hear
+            room.participants().forEach(p -> room.sendTo(p, "document", snapshot(p)));
             done();
         });
     }
@@ -402,6 +401,15 @@ public final class MinutesModule implements RoomModule {
                 room.reply(m, "section", JsonObject.of("documentId", d.id().toString(), "itemId", itemId, "text", item.text(),
                         "textRevision", item.textRevision()));
             }
+            case "get_document" -> {
+                // the web client asks again after changes it does not fold itself (attendance, votes, agenda): the
+                // same view as the join data, so it never needs a fold of its own that could drift from the server's
+                Fields.allowOnly(body, Set.of());
+                if (!loaded) {
+                    throw new MessageRefusedException(RefusalCode.UNAVAILABLE, "the minutes are still loading; try again in a moment");
+                }
+                room.reply(m, "document", snapshot(sender));
+            }
             default -> throw MessageRefusedException.unknownType(m);
         }
     }
@@ -570,6 +578,7 @@ public final class MinutesModule implements RoomModule {
         rightsChanged(key);
         queue.addFirst(forMessage(m, () -> {
             if (!current.isTaker(key)) {
+                room.reply(m, "stored", JsonObject.of("revisions", List.of())); // every message gets its answer
                 done();
                 return;
             }

@@ -22,6 +22,9 @@ import org.plenum.api.json.JsonObject;
 import org.plenum.api.room.RoomInfo;
 import org.plenum.api.room.RoomModuleFactory;
 import org.plenum.api.storage.SchemaMigrations;
+import org.plenum.api.ui.UiContribution;
+import org.plenum.api.ui.UiMount;
+import org.plenum.api.ui.UiSlot;
 import org.plenum.minutes.api.AgendaProvider;
 import org.plenum.minutes.api.AgendaProviders;
 import org.plenum.minutes.document.Actor;
@@ -45,6 +48,8 @@ public final class MinutesPlugin implements Plugin {
                     + " reads along; full revision history; approval by chair and minute-taker gives a hashed PDF/A.")
             .requires("[1.0,2.0)")
             .migrations(new SchemaMigrations("db/minutes"))
+            // the side panel "Protokoll" of the web client (ui/minutes.js, docs/plugins/minutes.md "Web client")
+            .ui(new UiContribution("ui", "minutes.js", List.of(new UiMount(UiSlot.SIDE_PANEL, "minutes-panel"))))
             .build();
 
     private AgendaSources agendas;

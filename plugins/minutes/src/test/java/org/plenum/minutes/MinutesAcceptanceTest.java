@@ -249,6 +249,12 @@ class MinutesAcceptanceTest {
         assertThat(guestView).contains("Der Haushalt wurde beraten.").doesNotContain("Flurstück", "Geheim", "Grundstücks");
         edit(taker, "i2", "Verkauf Flurstück 4711 an Firma Geheim GmbH, einstimmig.");
         assertThat(citizen.received()).extracting(m -> m.body().toJson()).noneMatch(s -> s.contains("Flurstück") || s.contains("Geheim"));
+        // asked for again (as the web client does after changes), the guest still gets the public version only
+        citizen.send("get_document", JsonObject.of());
+        assertThat(citizen.lastReceived().type()).isEqualTo("document");
+        assertThat(citizen.lastReceived().body().toJson()).contains("Der Haushalt wurde beraten.").doesNotContain("Flurstück", "Geheim", "Grundstücks");
+        taker.send("get_document", JsonObject.of());
+        assertThat(taker.lastReceived().body().toJson()).contains("Flurstück");
 
         approveBoth(taker);
         JsonObject fin = chair.received("finalised").getLast().body();

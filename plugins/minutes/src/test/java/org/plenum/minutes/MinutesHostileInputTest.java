@@ -137,6 +137,8 @@ class MinutesHostileInputTest {
         refused(chair, "decide_approval", JsonObject.of("documentId", UUID.randomUUID().toString(), "decision", "maybe"), "invalid_request");
         refused(chair, "decide_approval", JsonObject.of("documentId", UUID.randomUUID().toString(), "decision", "approved"), "not_found");
         refused(taker, "get_section", JsonObject.of("itemId", "i42"), "not_found");
+        refused(taker, "get_document", JsonObject.of("itemId", "i1"), "invalid_message");
+        refused(taker, "get_document", JsonObject.of("full", true), "invalid_message");
         refused(taker, "nonsense", JsonObject.of(), "unknown_type");
     }
 }
