@@ -390,6 +390,8 @@ class MinutesPanel extends LitElement {
     if (!this.plenum) return;
     const store = storeFor(this.plenum);
     this._off = [store.subscribe(() => this._onStore()), this.plenum.onChange(() => this.requestUpdate())];
+    // the client keeps this element while the panel is closed: what changed meanwhile (the language, the minutes) shows now
+    this.requestUpdate();
   }
 
   disconnectedCallback() {

@@ -211,6 +211,7 @@ class PollsPanel extends LitElement {
     if (!this.plenum) return;
     const store = storeFor(this.plenum);
     this._off = [store.subscribe(() => this.requestUpdate()), this.plenum.onChange(() => this.requestUpdate())];
+    this.requestUpdate(); // kept by the client while hidden: show what changed meanwhile (language, polls)
   }
 
   disconnectedCallback() {

@@ -183,6 +183,7 @@ class TimerElement extends LitElement {
     super.connectedCallback();
     if (!this.plenum) return;
     this._off = [storeFor(this.plenum).subscribe(() => this.requestUpdate()), this.plenum.onChange(() => this.requestUpdate())];
+    this.requestUpdate(); // kept by the client while hidden: show what changed meanwhile (language, countdown)
   }
 
   disconnectedCallback() {
