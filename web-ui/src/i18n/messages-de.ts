@@ -135,7 +135,7 @@ export const de: Record<MessageKey, string> = {
   'meeting.left': 'Sie haben die Besprechung verlassen.',
   'meeting.removed': 'Die Moderation hat Sie aus der Besprechung entfernt.',
   'meeting.banned': 'Die Moderation hat Sie aus diesem Raum ausgeschlossen.',
-  'meeting.connectionLost': 'Die Verbindung ist abgebrochen und konnte nicht rechtzeitig wiederhergestellt werden. Treten Sie erneut bei, um weiterzumachen.',
+  'meeting.connectionLost': 'Die Verbindung ist abgebrochen. Treten Sie erneut bei, um weiterzumachen.',
   'meeting.closed': 'Die Verbindung wurde beendet: {reason}',
   'meeting.rejoin': 'Erneut beitreten',
   'meeting.mediaFailed': 'Audio-/Videoverbindung fehlgeschlagen, neuer Versuch: {reason}',

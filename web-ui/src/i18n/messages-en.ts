@@ -134,7 +134,7 @@ export const en = {
   'meeting.left': 'You left the meeting.',
   'meeting.removed': 'A moderator removed you from the meeting.',
   'meeting.banned': 'A moderator banned you from this room.',
-  'meeting.connectionLost': 'The connection was lost and could not be restored in time. Join again to continue.',
+  'meeting.connectionLost': 'The connection was lost. Join again to continue.',
   'meeting.closed': 'The connection ended: {reason}',
   'meeting.rejoin': 'Join again',
   'meeting.mediaFailed': 'Audio/video connection failed, trying again: {reason}',

@@ -23,7 +23,8 @@ import org.plenum.it.support.browser.ScreenTour;
  *       rules); the waiting room's pulse is seen moving (so the motion check below can see motion at all).</li>
  *   <li>German (browser language {@code de}), text twice the default size (Chromium's font-size setting, 32 px instead
  *       of 16 px: text zoom, WCAG 1.4.4), {@code prefers-reduced-motion: reduce}: axe as above, {@link LayoutAudit} with
- *       the text-scaling check, and {@link MotionAudit}: nothing moves.</li>
+ *       the text-scaling check, and {@link MotionAudit}: nothing moves. At the end the chair switches the meeting to
+ *       English in the settings: the page follows and remembers it.</li>
  *   <li>A window 640 px wide, what 1280 px at 200 % browser zoom gives (WCAG 1.4.10 reflow): {@link LayoutAudit}.</li>
  * </ul>
  * Each audit writes {@code target/axe/<screen>.txt} or {@code target/layout/<screen>.txt}, and a screenshot
@@ -82,6 +83,14 @@ class WebClientAccessibilityIT {
             MotionAudit.assertStill(page.browser(), screen);
         });
         assertThat(problems).as("layout at twice the text size (target/layout/*-text200.txt)").isEmpty();
+
+        // switchable: the chair closes the shortcut list and picks English in the meeting settings, which is remembered
+        chair.element("[data-testid=shortcuts-dialog] form button").click();
+        chair.element("select#set-lang option[value=en]").click();
+        chair.until("the page in English", PlenumPage.SCREEN, "return document.documentElement.lang === 'en';");
+        assertThat(chair.testid("toggle-settings").getText()).isEqualTo("Settings");
+        assertThat(chair.js("return localStorage.getItem('plenum.language');")).isEqualTo("en");
+        Axe.audit(chair.browser(), "meeting-settings-switched-to-en");
     }
 
     @Test
