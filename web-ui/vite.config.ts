@@ -2,8 +2,9 @@
 import { defineConfig } from 'vite';
 
 // The bundle goes straight into the jar's resources: the server serves META-INF/plenum-web/ at "/".
-// Two entries: the app (index.html) and vendor/lit.js, a stable, unhashed module that re-exports lit;
-// index.html's import map points "lit" at it, so runtime-loaded plugin UI modules share the client's lit.
+// Three entries: the app (index.html); vendor/lit.js, a stable, unhashed module that re-exports lit; and
+// vendor/plugin-kit.js (src/plugins/plugin-kit.ts). index.html's import map points "lit" and "@plenum/plugin-kit" at
+// them, so runtime-loaded plugin UI modules share the client's lit and the kit's helpers.
 export default defineConfig({
   base: '/',
   build: {
@@ -13,10 +14,10 @@ export default defineConfig({
     assetsInlineLimit: 0, // no data: URLs for scripts; images may still use data: (CSP img-src)
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { index: 'index.html', lit: 'src/shared/lit-vendor.ts' },
+      input: { index: 'index.html', lit: 'src/shared/lit-vendor.ts', kit: 'src/plugins/plugin-kit.ts' },
       preserveEntrySignatures: 'strict',
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'lit' ? 'vendor/lit.js' : 'assets/[name]-[hash].js'),
+        entryFileNames: (chunk) => (chunk.name === 'lit' ? 'vendor/lit.js' : chunk.name === 'kit' ? 'vendor/plugin-kit.js' : 'assets/[name]-[hash].js'),
         // lit's own modules in one hashed chunk that vendor/lit.js and the app both import
         manualChunks: (id) => (/node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id) ? 'lit-core' : undefined),
       },

@@ -1,8 +1,10 @@
 // The minutes plugin's part of the Plenum web client (docs/plugins/minutes.md "Web client", docs/plugin-guide.md
 // "The web client part"). A side panel: the chair keeps the agenda and appoints minute-takers; minute-takers write
 // the sections; everyone reads along live, with attendance, vote results (read-only), the revision history, the
-// approvals and the finalised PDFs. Plain ES module: `lit` comes from the client through its import map.
-import { LitElement, html, css, nothing } from 'lit';
+// approvals and the finalised PDFs. Plain ES module: `lit` and `@plenum/plugin-kit` come from the client
+// through its import map.
+import { html, css, nothing } from 'lit';
+import { PluginElement, PluginStore, storeFor as kitStoreFor } from '@plenum/plugin-kit';
 
 const MESSAGES = {
   en: {
@@ -197,14 +199,14 @@ function byNumber(a, b) {
  * rights and approvals are applied from the `changed` frames; for every other change the client asks for the
  * document again (`get_document`), so it never keeps a fold of its own that could drift from the server's.
  */
-class MinutesStore {
+class MinutesStore extends PluginStore {
   constructor(host) {
+    super();
     this.host = host;
     this.rights = { canEdit: false, isChair: false, person: '' };
     this.loaded = false;
     this.doc = null;
     this.lastUpdate = '';
-    this.listeners = new Set();
     this.refreshing = null;
     this.adopt(host.joinData);
     host.onMessage((type, body) => this.onMessage(type, body));
@@ -295,25 +297,9 @@ class MinutesStore {
     this.changed();
   }
 
-  changed() {
-    for (const l of [...this.listeners]) l();
-  }
-
-  subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
 }
 
-const stores = new WeakMap();
-function storeFor(host) {
-  let s = stores.get(host);
-  if (!s) {
-    s = new MinutesStore(host);
-    stores.set(host, s);
-  }
-  return s;
-}
+const storeFor = (host) => kitStoreFor(host, MinutesStore);
 
 export function activate(host) {
   host.messages(MESSAGES);
@@ -362,9 +348,8 @@ const styles = css`
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 
-class MinutesPanel extends LitElement {
+class MinutesPanel extends PluginElement {
   static properties = {
-    plenum: { attribute: false },
     _error: { state: true },
     _busy: { state: true },
     _drafts: { state: true },
@@ -382,22 +367,14 @@ class MinutesPanel extends LitElement {
     this._saved = '';
     this._history = null;
     this._pdfs = {}; // version → {url, ok}
-    this._off = [];
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.plenum) return;
-    const store = storeFor(this.plenum);
-    this._off = [store.subscribe(() => this._onStore()), this.plenum.onChange(() => this.requestUpdate())];
-    // the client keeps this element while the panel is closed: what changed meanwhile (the language, the minutes) shows now
-    this.requestUpdate();
+  follow(host) {
+    return [storeFor(host).subscribe(() => this._onStore())];
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    for (const off of this._off) off();
-    this._off = [];
     for (const p of Object.values(this._pdfs)) if (p.url) URL.revokeObjectURL(p.url);
   }
 

@@ -1,7 +1,8 @@
 // The polls plugin's part of the Plenum web client (docs/plugins/polls.md, docs/plugin-guide.md "The web client part").
 // A side panel: moderators create a poll; everyone votes and sees how many have voted, the live counts (if the poll
-// shows them) and the results when it closes. Plain ES module: `lit` comes from the client through its import map.
-import { LitElement, html, css, nothing } from 'lit';
+// shows them) and the results when it closes. Plain ES module: `lit` and `@plenum/plugin-kit` come from the client through its import map.
+import { html, css, nothing } from 'lit';
+import { PluginElement, PluginStore, storeFor as kitStoreFor } from '@plenum/plugin-kit';
 
 const MESSAGES = {
   en: {
@@ -75,8 +76,9 @@ const MESSAGES = {
 };
 
 /** One room's poll state, shared by every element of the same host. */
-class PollStore {
+class PollStore extends PluginStore {
   constructor(host) {
+    super();
     this.host = host;
     this.poll = null; // the open poll (as in `started`)
     this.ballots = 0;
@@ -84,7 +86,6 @@ class PollStore {
     this.voters = null;
     this.myChoices = null; // what this person voted, if they did
     this.last = null; // the last closed poll: {poll, reason, closedBy, results}
-    this.listeners = new Set();
     const snapshot = host.joinData;
     if (snapshot && snapshot.poll) {
       this.poll = snapshot.poll;
@@ -127,14 +128,6 @@ class PollStore {
     this.changed();
   }
 
-  changed() {
-    for (const l of [...this.listeners]) l();
-  }
-
-  subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
 }
 
 /** `key` for most counts, `key1` for exactly one (German and English agree on that much). */
@@ -142,15 +135,7 @@ function counted(t, key, count) {
   return count === 1 ? t(`${key}1`) : t(key, { count });
 }
 
-const stores = new WeakMap();
-function storeFor(host) {
-  let s = stores.get(host);
-  if (!s) {
-    s = new PollStore(host);
-    stores.set(host, s);
-  }
-  return s;
-}
+const storeFor = (host) => kitStoreFor(host, PollStore);
 
 export function activate(host) {
   host.messages(MESSAGES);
@@ -187,9 +172,8 @@ const styles = css`
   .badge { border: 1px solid currentColor; border-radius: 1rem; padding: 0 0.5rem; font-size: 0.9rem; }
 `;
 
-class PollsPanel extends LitElement {
+class PollsPanel extends PluginElement {
   static properties = {
-    plenum: { attribute: false },
     _options: { state: true },
     _error: { state: true },
     _busy: { state: true },
@@ -203,21 +187,10 @@ class PollsPanel extends LitElement {
     this._error = '';
     this._busy = false;
     this._picked = new Set();
-    this._off = [];
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.plenum) return;
-    const store = storeFor(this.plenum);
-    this._off = [store.subscribe(() => this.requestUpdate()), this.plenum.onChange(() => this.requestUpdate())];
-    this.requestUpdate(); // kept by the client while hidden: show what changed meanwhile (language, polls)
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    for (const off of this._off) off();
-    this._off = [];
+  follow(host) {
+    return [storeFor(host).subscribe(() => this.requestUpdate())];
   }
 
   get _t() {

@@ -1,8 +1,9 @@
 // The timer plugin's part of the Plenum web client (docs/plugins/timer.md, docs/plugin-guide.md "The web client part").
 // A toolbar button (moderators: start a countdown or stopwatch; everyone: the time left) and a notice in the
 // notification area with the countdown, the ready check ("I am ready", how many are) and, for moderators, stop.
-// Plain ES module: `lit` comes from the client through its import map.
-import { LitElement, html, css, nothing } from 'lit';
+// Plain ES module: `lit` and `@plenum/plugin-kit` come from the client through its import map.
+import { html, css, nothing } from 'lit';
+import { PluginElement, PluginStore, storeFor as kitStoreFor } from '@plenum/plugin-kit';
 
 const MESSAGES = {
   en: {
@@ -75,8 +76,9 @@ export function formatSeconds(total) {
 }
 
 /** One room's timer, shared by the button and the notice of the same host. */
-class TimerStore {
+class TimerStore extends PluginStore {
   constructor(host) {
+    super();
     this.host = host;
     this.timer = null;
     this.offsetMs = 0; // server clock minus this browser's clock
@@ -84,7 +86,6 @@ class TimerStore {
     this.youAreReady = false;
     this.formOpen = false;
     this.lastEnd = null;
-    this.listeners = new Set();
     this.tick = null;
     const s = host.joinData;
     if (s && s.serverTime) this.offsetMs = Date.parse(s.serverTime) - Date.now();
@@ -140,25 +141,9 @@ class TimerStore {
     this.tick = null;
   }
 
-  changed() {
-    for (const l of [...this.listeners]) l();
-  }
-
-  subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
 }
 
-const stores = new WeakMap();
-function storeFor(host) {
-  let s = stores.get(host);
-  if (!s) {
-    s = new TimerStore(host);
-    stores.set(host, s);
-  }
-  return s;
-}
+const storeFor = (host) => kitStoreFor(host, TimerStore);
 
 export function activate(host) {
   host.messages(MESSAGES);
@@ -176,20 +161,9 @@ const shared = css`
 `;
 
 /** Base: subscribes to the store of its host. */
-class TimerElement extends LitElement {
-  static properties = { plenum: { attribute: false } };
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.plenum) return;
-    this._off = [storeFor(this.plenum).subscribe(() => this.requestUpdate()), this.plenum.onChange(() => this.requestUpdate())];
-    this.requestUpdate(); // kept by the client while hidden: show what changed meanwhile (language, countdown)
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    for (const off of this._off ?? []) off();
-    this._off = [];
+class TimerElement extends PluginElement {
+  follow(host) {
+    return [storeFor(host).subscribe(() => this.requestUpdate())];
   }
 
   get store() {
@@ -229,7 +203,7 @@ class TimerButton extends TimerElement {
 const noticeElements = new Set();
 
 class TimerNotice extends TimerElement {
-  static properties = { plenum: { attribute: false }, _error: { state: true }, _kind: { state: true } };
+  static properties = { _error: { state: true }, _kind: { state: true } };
   static styles = [shared, css`
     :host { display: block; }
     .card { background: var(--pl-meeting-surface, #262b31); color: var(--pl-meeting-fg, #f4f5f7); border: 2px solid var(--pl-border, #8b949e);
