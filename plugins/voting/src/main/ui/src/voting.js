@@ -411,7 +411,7 @@ class VotingPanel extends LitElement {
     const path = `votes/${voteId}/report.pdf?lang=${lang}`;
     const report = this._reports[`${voteId}:${lang}`];
     return html`<a class="button" href="/api/v1/plugins/voting/${path}" hreflang=${lang} data-testid="voting-report-${lang}"
-      data-state=${report?.state ?? 'idle'} data-bytes=${report?.bytes ?? 0}
+      data-state=${report?.state ?? 'idle'} data-bytes=${report?.bytes ?? 0} data-error=${report?.message ?? ''}
       @click=${(e) => this._downloadReport(e, voteId, lang, path)}>${t(lang === 'de' ? 'reportDe' : 'reportEn')}</a>`;
   }
 

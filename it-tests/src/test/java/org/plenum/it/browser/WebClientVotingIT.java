@@ -291,17 +291,24 @@ class WebClientVotingIT {
         return (List<String>) p.js("return findAll(document, '[data-testid=voting-receipt-entry]').map(e => e.getAttribute('data-receipt'));");
     }
 
+    /** Clicks a report link and waits until the panel has fetched the PDF or given up; the server renders it on demand. */
+    private static String fetchReportInPanel(PlenumPage p, String lang) {
+        p.testid("voting-report-" + lang).click();
+        return (String) p.until("the " + lang + " report fetched by the panel", PlenumPage.MEDIA.multipliedBy(2), """
+                const a = find(document, arguments[0]);
+                const s = a && a.getAttribute('data-state');
+                if (s === 'ready') return Number(a.getAttribute('data-bytes')) > 1000 ? 'ready' : 'too small: ' + a.getAttribute('data-bytes');
+                return s === 'failed' ? 'failed: ' + a.getAttribute('data-error') : null;
+                """, "[data-testid=voting-report-" + lang + "]");
+    }
+
     /**
      * The report links: clicking one in the browser fetches the PDF with the person's token (the panel checks it is a
      * PDF and saves it), and the link's address answers a PDF in German and English to a member of the room.
      */
     private void assertReportDownloads(PlenumPage chair, PlenumPage member, String voteId) throws Exception {
-        chair.testid("voting-report-de").click();
-        chair.until("the German report fetched", PlenumPage.SCREEN,
-                "const a = find(document, '[data-testid=voting-report-de]'); return a && a.getAttribute('data-state') === 'ready' && Number(a.getAttribute('data-bytes')) > 1000;");
-        member.testid("voting-report-en").click();
-        member.until("the English report fetched", PlenumPage.SCREEN,
-                "const a = find(document, '[data-testid=voting-report-en]'); return a && a.getAttribute('data-state') === 'ready';");
+        assertThat(fetchReportInPanel(chair, "de")).isEqualTo("ready");
+        assertThat(fetchReportInPanel(member, "en")).isEqualTo("ready");
         String memberToken = token("vote-member-1");
         for (String lang : new String[] {"de", "en"}) {
             String href = (String) member.js("return find(document, arguments[0]).getAttribute('href');", "[data-testid=voting-report-" + lang + "]");
