@@ -397,6 +397,7 @@ class VotingPanel extends LitElement {
       <div class="row" role="group" aria-labelledby="voting-report-title">
         ${['de', 'en'].map((lang) => this._reportLink(r.voteId, lang))}
       </div>
+      ${['de', 'en'].map((lang) => this._reports[`${r.voteId}:${lang}`]?.state === 'ready' ? this._saveLink(r.voteId, lang) : nothing)}
       ${['de', 'en'].map((lang) => this._reports[`${r.voteId}:${lang}`]?.state === 'failed'
         ? html`<p class="error" role="alert">${t('reportFailed', { message: this._reports[`${r.voteId}:${lang}`].message })}</p>` : nothing)}
       <div class="row"><button type="button" class="secondary" data-testid="voting-verify" @click=${() => this._verify(r.voteId)}>${t('verify')}</button>
@@ -415,6 +416,13 @@ class VotingPanel extends LitElement {
       @click=${(e) => this._downloadReport(e, voteId, lang, path)}>${t(lang === 'de' ? 'reportDe' : 'reportEn')}</a>`;
   }
 
+  _saveLink(voteId, lang) {
+    const t = this._t;
+    const report = this._reports[`${voteId}:${lang}`];
+    return html`<p><a href=${report.url} download="vote-${voteId}-${lang}.pdf" type="application/pdf" data-testid="voting-report-save-${lang}">
+      ${t('reportSave', { language: t(lang === 'de' ? 'reportDe' : 'reportEn'), size: Math.max(1, Math.round(report.bytes / 1024)) })}</a></p>`;
+  }
+
   /** The report route needs the person's token, which a plain link does not carry: fetch it, then save it. */
   async _downloadReport(e, voteId, lang, path) {
     e.preventDefault();
@@ -428,13 +436,11 @@ class VotingPanel extends LitElement {
       if (!(res.headers.get('content-type') ?? '').startsWith('application/pdf') || String.fromCharCode(...head) !== '%PDF-') {
         throw new Error('the answer is not a PDF');
       }
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `vote-${voteId}-${lang}.pdf`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this._reports = { ...this._reports, [key]: { state: 'ready', bytes: blob.size } };
+      // offered as a link of its own, which the person clicks to save it: a script-made download click is not
+      // reliable (no user activation left after the fetch; a browser that refuses it may navigate the meeting away)
+      const previous = this._reports[key]?.url;
+      if (previous) URL.revokeObjectURL(previous);
+      this._reports = { ...this._reports, [key]: { state: 'ready', bytes: blob.size, url: URL.createObjectURL(blob) } };
       this.plenum.notify(this._t('reportReady'));
     } catch (err) {
       this._reports = { ...this._reports, [key]: { state: 'failed', message: messageOf(err) } };

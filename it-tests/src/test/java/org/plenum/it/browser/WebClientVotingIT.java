@@ -140,7 +140,7 @@ class WebClientVotingIT {
             m.until("the anonymous ballot credential", PlenumPage.SCREEN,
                     "const c = find(document, '[data-testid=voting-credential]'); return c && c.getAttribute('data-state') === 'ready';");
         }
-        chair.until("four credentials issued", PlenumPage.SCREEN,
+        chair.until("the chair's own credential (moderators vote too this time)", PlenumPage.SCREEN,
                 "const c = find(document, '[data-testid=voting-credential]'); return c && c.getAttribute('data-state') === 'ready';");
         for (int i = 0; i < members.size(); i++) {
             PlenumPage m = members.get(i);
@@ -296,10 +296,20 @@ class WebClientVotingIT {
         p.testid("voting-report-" + lang).click();
         return (String) p.until("the " + lang + " report fetched by the panel", PlenumPage.MEDIA.multipliedBy(2), """
                 const a = find(document, arguments[0]);
-                const s = a && a.getAttribute('data-state');
+                if (!a) return 'the panel is gone; the page is at ' + location.href;
+                const s = a.getAttribute('data-state');
                 if (s === 'ready') return Number(a.getAttribute('data-bytes')) > 1000 ? 'ready' : 'too small: ' + a.getAttribute('data-bytes');
                 return s === 'failed' ? 'failed: ' + a.getAttribute('data-error') : null;
                 """, "[data-testid=voting-report-" + lang + "]");
+    }
+
+    /** The first bytes of the PDF the panel offers to save (its blob: link), read in the page. */
+    private static String savedReportStart(PlenumPage p, String lang) {
+        return (String) p.browser().await(PlenumPage.DEEP_QUERY + """
+                const a = find(document, args[0]);
+                const bytes = new Uint8Array(await (await fetch(a.href)).arrayBuffer());
+                return a.getAttribute('download') + ' ' + String.fromCharCode(...bytes.slice(0, 5));
+                """, "[data-testid=voting-report-save-" + lang + "]");
     }
 
     /**
@@ -308,7 +318,9 @@ class WebClientVotingIT {
      */
     private void assertReportDownloads(PlenumPage chair, PlenumPage member, String voteId) throws Exception {
         assertThat(fetchReportInPanel(chair, "de")).isEqualTo("ready");
+        assertThat(savedReportStart(chair, "de")).isEqualTo("vote-" + voteId + "-de.pdf %PDF-");
         assertThat(fetchReportInPanel(member, "en")).isEqualTo("ready");
+        assertThat(savedReportStart(member, "en")).isEqualTo("vote-" + voteId + "-en.pdf %PDF-");
         String memberToken = token("vote-member-1");
         for (String lang : new String[] {"de", "en"}) {
             String href = (String) member.js("return find(document, arguments[0]).getAttribute('href');", "[data-testid=voting-report-" + lang + "]");
