@@ -137,10 +137,11 @@ class WebClientVotingIT {
             PlenumPage m = members.get(i);
             awaitOpenVote(m, "Schriftführung");
             // ready before anyone clicked: fetched on 'started', blinded in the browser, signed blind by the server
-            m.until("the anonymous ballot credential", PlenumPage.SCREEN,
+            // (a loose bound: the blinding runs on JavaScript big numbers in four browsers sharing two cores)
+            m.until("the anonymous ballot credential", PlenumPage.MEDIA.multipliedBy(2),
                     "const c = find(document, '[data-testid=voting-credential]'); return c && c.getAttribute('data-state') === 'ready';");
         }
-        chair.until("the chair's own credential (moderators vote too this time)", PlenumPage.SCREEN,
+        chair.until("the chair's own credential (moderators vote too this time)", PlenumPage.MEDIA.multipliedBy(2),
                 "const c = find(document, '[data-testid=voting-credential]'); return c && c.getAttribute('data-state') === 'ready';");
         for (int i = 0; i < members.size(); i++) {
             PlenumPage m = members.get(i);
