@@ -59,6 +59,7 @@ const styles = css`
     box-sizing: border-box; display: inline-flex; align-items: center; text-decoration: none;
   }
   button.secondary, a.button { background: transparent; color: var(--pl-primary, #0b4f8a); }
+  a { color: var(--pl-primary, #0b4f8a); } /* the meeting sets a light primary for its dark surface; the UA's link blue is too dark there */
   button.danger { background: var(--pl-danger, #a4161a); border-color: var(--pl-danger, #a4161a); color: var(--pl-danger-fg, #fff); }
   button:disabled { opacity: 0.6; cursor: default; }
   .row { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.5rem; flex-wrap: wrap; }
