@@ -101,7 +101,7 @@ class WebClientVotingIT {
             m.awaitAnnouncement("Haushalt 2027");
             // the first member comes through the notice, the others through the toolbar button
             m.testid(i == 0 ? "voting-notice-open" : "plugin-panel-voting").click();
-            awaitOpenVote(m, "Haushalt 2027");
+            String rollCall = awaitOpenVote(m, "Haushalt 2027");
             assertThat(m.present("[data-testid=voting-close]")).as("only moderators close").isFalse();
             m.testid("voting-choice-" + rollCallChoices[i]).click();
             if (i == 0) {
@@ -109,7 +109,7 @@ class WebClientVotingIT {
                 Axe.audit(m.browser(), "plugin-voting-ballot");
             }
             m.testid("voting-cast").click();
-            assertThat(receiptOf(m)).matches("[0-9a-f]{20}");
+            assertThat(receiptOf(m, rollCall)).matches("[0-9a-f]{20}");
         }
         Map<String, String> expectedNamed = new TreeMap<>();
         for (int i = 0; i < names.length; i++) {
@@ -147,7 +147,7 @@ class WebClientVotingIT {
             PlenumPage m = members.get(i);
             m.testid("voting-choice-" + secretChoices[i]).click();
             m.testid("voting-cast").click();
-            receipts.add(receiptOf(m));
+            receipts.add(receiptOf(m, secretId));
             if (i == 0) {
                 m.screenshot("web-voting-secret-receipt");
                 Axe.audit(m.browser(), "plugin-voting-secret-receipt");
@@ -233,7 +233,7 @@ class WebClientVotingIT {
         assertThat(awaitOpenVote(m, "Vertagung")).isEqualTo(repeated);
         m.testid("voting-choice-no").click();
         m.testid("voting-cast").click();
-        assertThat(receiptOf(m)).matches("[0-9a-f]{20}");
+        assertThat(receiptOf(m, repeated)).matches("[0-9a-f]{20}");
         m.screenshot("web-voting-repeated-member");
     }
 
@@ -260,12 +260,16 @@ class WebClientVotingIT {
                 """, question);
     }
 
-    /** The person's receipt: under the open vote, or in the result if their ballot was the last and the vote closed itself. */
-    private static String receiptOf(PlenumPage p) {
+    /**
+     * The person's receipt in vote {@code voteId}: under the open vote, or in that vote's result if their ballot was the
+     * last and the vote closed itself (an earlier vote's result may still show another receipt of theirs).
+     */
+    private static String receiptOf(PlenumPage p, String voteId) {
         return (String) p.until("the receipt", PlenumPage.SCREEN, """
-                const r = find(document, '[data-testid=voting-receipt]') || find(document, '[data-testid=voting-own-receipt]');
+                const r = find(document, `[data-testid=voting-open][data-vote-id='${arguments[0]}'] [data-testid=voting-receipt]`)
+                    || find(document, `[data-testid=voting-result][data-vote-id='${arguments[0]}'] [data-testid=voting-own-receipt]`);
                 return r ? r.getAttribute('data-receipt') : null;
-                """);
+                """, voteId);
     }
 
     /** Waits for a valid result of {@code kind} and checks its counts (yes/no/abstain). */
