@@ -55,7 +55,10 @@ export class PlenumApp extends LitElement {
 
   private onLink(e: MouseEvent) {
     const a = e.composedPath().find((n) => n instanceof HTMLAnchorElement) as HTMLAnchorElement | undefined;
-    if (!a || a.target || a.origin !== location.origin || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    // not the client's own pages: a link whose click someone already handled (a plugin fetching a report with its
+    // token), a download, a blob: URL, another origin
+    if (!a || e.defaultPrevented || a.target || a.hasAttribute('download') || a.protocol !== location.protocol || a.origin !== location.origin
+      || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     navigate(a.pathname);
   }

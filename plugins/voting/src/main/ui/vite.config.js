@@ -16,5 +16,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.js'],
+    // RSA key generation and SJCL's big numbers take seconds on a loaded build machine; a loose bound, not a measure
+    testTimeout: 60_000,
   },
 });

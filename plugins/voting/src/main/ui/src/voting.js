@@ -59,6 +59,7 @@ const styles = css`
     box-sizing: border-box; display: inline-flex; align-items: center; text-decoration: none;
   }
   button.secondary, a.button { background: transparent; color: var(--pl-primary, #0b4f8a); }
+  a { color: var(--pl-primary, #0b4f8a); } /* the meeting sets a light primary for its dark surface; the UA's link blue is too dark there */
   button.danger { background: var(--pl-danger, #a4161a); border-color: var(--pl-danger, #a4161a); color: var(--pl-danger-fg, #fff); }
   button:disabled { opacity: 0.6; cursor: default; }
   .row { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.5rem; flex-wrap: wrap; }
@@ -397,6 +398,7 @@ class VotingPanel extends LitElement {
       <div class="row" role="group" aria-labelledby="voting-report-title">
         ${['de', 'en'].map((lang) => this._reportLink(r.voteId, lang))}
       </div>
+      ${['de', 'en'].map((lang) => this._reports[`${r.voteId}:${lang}`]?.state === 'ready' ? this._saveLink(r.voteId, lang) : nothing)}
       ${['de', 'en'].map((lang) => this._reports[`${r.voteId}:${lang}`]?.state === 'failed'
         ? html`<p class="error" role="alert">${t('reportFailed', { message: this._reports[`${r.voteId}:${lang}`].message })}</p>` : nothing)}
       <div class="row"><button type="button" class="secondary" data-testid="voting-verify" @click=${() => this._verify(r.voteId)}>${t('verify')}</button>
@@ -411,8 +413,15 @@ class VotingPanel extends LitElement {
     const path = `votes/${voteId}/report.pdf?lang=${lang}`;
     const report = this._reports[`${voteId}:${lang}`];
     return html`<a class="button" href="/api/v1/plugins/voting/${path}" hreflang=${lang} data-testid="voting-report-${lang}"
-      data-state=${report?.state ?? 'idle'} data-bytes=${report?.bytes ?? 0}
+      data-state=${report?.state ?? 'idle'} data-bytes=${report?.bytes ?? 0} data-error=${report?.message ?? ''}
       @click=${(e) => this._downloadReport(e, voteId, lang, path)}>${t(lang === 'de' ? 'reportDe' : 'reportEn')}</a>`;
+  }
+
+  _saveLink(voteId, lang) {
+    const t = this._t;
+    const report = this._reports[`${voteId}:${lang}`];
+    return html`<p><a href=${report.url} download="vote-${voteId}-${lang}.pdf" type="application/pdf" data-testid="voting-report-save-${lang}">
+      ${t('reportSave', { language: t(lang === 'de' ? 'reportDe' : 'reportEn'), size: Math.max(1, Math.round(report.bytes / 1024)) })}</a></p>`;
   }
 
   /** The report route needs the person's token, which a plain link does not carry: fetch it, then save it. */
@@ -428,13 +437,11 @@ class VotingPanel extends LitElement {
       if (!(res.headers.get('content-type') ?? '').startsWith('application/pdf') || String.fromCharCode(...head) !== '%PDF-') {
         throw new Error('the answer is not a PDF');
       }
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `vote-${voteId}-${lang}.pdf`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this._reports = { ...this._reports, [key]: { state: 'ready', bytes: blob.size } };
+      // offered as a link of its own, which the person clicks to save it: a script-made download click is not
+      // reliable (no user activation left after the fetch; a browser that refuses it may navigate the meeting away)
+      const previous = this._reports[key]?.url;
+      if (previous) URL.revokeObjectURL(previous);
+      this._reports = { ...this._reports, [key]: { state: 'ready', bytes: blob.size, url: URL.createObjectURL(blob) } };
       this.plenum.notify(this._t('reportReady'));
     } catch (err) {
       this._reports = { ...this._reports, [key]: { state: 'failed', message: messageOf(err) } };
