@@ -1,13 +1,15 @@
 // One room's vote as this person sees it, shared by the panel and the notice of the same host: the open vote,
 // the person's own state in it (eligible, voted, receipt, secret credential), what moderators see (roster, faults,
 // kinds), and the last result. Fed by the join snapshot and the `voting` frames (docs/plugins/voting.md, "Messages").
+import { PluginStore } from '@plenum/plugin-kit';
 import { CredentialStore, castSecretBallot, keyFingerprint, obtainCredential } from './secret-ballot.js';
 
 /** The only place secret ballots go: the plugin's public route on this server. */
 export const BALLOT_URL = '/api/v1/plugins/voting/ballots';
 
-export class VoteStore {
+export class VoteStore extends PluginStore {
   constructor(host, credentials = new CredentialStore()) {
+    super();
     this.host = host;
     this.credentials = credentials;
     this.vote = null; // the open vote (`started`.vote)
@@ -20,7 +22,6 @@ export class VoteStore {
     this.secret = { state: 'none', message: '', fingerprint: '' }; // none | fetching | ready | cast | lost | failed
     this.last = null; // {result, vote, myReceipt}
     this.panels = 0; // panels of this host in the page (the client mounts the panel only while it is open)
-    this.listeners = new Set();
     const snapshot = host.joinData;
     if (snapshot && !snapshot.loading) this.apply(snapshot, false);
     host.onMessage((type, body) => this.onMessage(type, body));
@@ -181,14 +182,6 @@ export class VoteStore {
     };
   }
 
-  changed() {
-    for (const l of [...this.listeners]) l();
-  }
-
-  subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
 }
 
 export function messageOf(e) {

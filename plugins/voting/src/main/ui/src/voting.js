@@ -2,23 +2,16 @@
 // moderators start, close, cancel and repeat votes and see the roster, progress and problem reports; members cast
 // their ballot (secret ones blind-signed and sent anonymously) and get a receipt; everyone sees the result, its
 // signed final hash, the PDF report and the verifier's verdict. Plus a notice while a vote runs.
-import { LitElement, html, css, nothing } from 'lit';
+import { html, css, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { MESSAGES } from './messages.js';
+import { PluginElement, storeFor as kitStoreFor } from '@plenum/plugin-kit';
 import { VoteStore, messageOf } from './vote-store.js';
 
 const KINDS = ['roll_call', 'pseudonymous', 'secret'];
 const FAULT_KINDS = ['hear', 'see', 'vote', 'connection', 'other'];
 
-const stores = new WeakMap();
-function storeFor(host) {
-  let s = stores.get(host);
-  if (!s) {
-    s = new VoteStore(host);
-    stores.set(host, s);
-  }
-  return s;
-}
+const storeFor = (host) => kitStoreFor(host, VoteStore);
 
 export function activate(host) {
   host.messages(MESSAGES);
@@ -80,9 +73,8 @@ const styles = css`
   section { border-top: 1px solid var(--pl-border, #6b7480); margin-top: 0.75rem; padding-top: 0.25rem; }
 `;
 
-class VotingPanel extends LitElement {
+class VotingPanel extends PluginElement {
   static properties = {
-    plenum: { attribute: false },
     _error: { state: true },
     _busy: { state: true },
     _choice: { state: true },
@@ -104,21 +96,12 @@ class VotingPanel extends LitElement {
     this._faultSent = null;
     this._verification = null; // {voteId, result} | {voteId, error}
     this._reports = {}; // lang → {state, message}
-    this._off = [];
     this._kindsAsked = false;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (!this.plenum) return;
-    const store = storeFor(this.plenum);
-    this._off = [store.subscribe(() => this.requestUpdate()), this.plenum.onChange(() => this.requestUpdate()), store.panelShown()];
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    for (const off of this._off) off();
-    this._off = [];
+  follow(host) {
+    const store = storeFor(host);
+    return [store.subscribe(() => this.requestUpdate()), store.panelShown()];
   }
 
   get _t() {
@@ -474,8 +457,7 @@ class VotingPanel extends LitElement {
 }
 
 /** The notice while a vote runs: what is being voted on, and a button that opens the panel. */
-class VotingNotice extends LitElement {
-  static properties = { plenum: { attribute: false } };
+class VotingNotice extends PluginElement {
   static styles = css`
     :host { display: block; }
     :focus-visible { outline: 3px solid var(--pl-focus, #0b4f8a); outline-offset: 2px; }
@@ -485,14 +467,8 @@ class VotingNotice extends LitElement {
       border: 2px solid var(--pl-primary, #0b4f8a); background: var(--pl-primary, #0b4f8a); color: var(--pl-primary-fg, #fff); }
   `;
 
-  connectedCallback() {
-    super.connectedCallback();
-    if (this.plenum) this._off = storeFor(this.plenum).subscribe(() => this.requestUpdate());
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this._off?.();
+  follow(host) {
+    return [storeFor(host).subscribe(() => this.requestUpdate())];
   }
 
   render() {
@@ -508,5 +484,5 @@ class VotingNotice extends LitElement {
   }
 }
 
-if (!customElements.get('voting-panel')) customElements.define('voting-panel', VotingPanel);
-if (!customElements.get('voting-notice')) customElements.define('voting-notice', VotingNotice);
+// the client defines them (and, after an update, the new version's classes under fresh names: docs/plugin-guide.md)
+export const elements = { 'voting-panel': VotingPanel, 'voting-notice': VotingNotice };
