@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.plenum.it.support.Api;
 import org.plenum.it.support.PluginAdmin;
 import org.plenum.it.support.PluginCli;
+import org.plenum.it.support.ServerRecords;
 import org.plenum.it.support.SignedPlugins;
 import org.plenum.it.support.Socket;
 import org.plenum.it.support.TestRun;
@@ -54,7 +53,7 @@ class MinutesServerIT {
             assertThat(voting.statusCode()).as(voting.body()).isEqualTo(201);
             try {
                 // the host ran the bundle's own migrations into schema plugin_minutes (no table, no started plugin otherwise)
-                assertThat(serverLog()).anyMatch(l -> l.contains("plugin schema migrated") && l.contains("minutes"));
+                assertThat(ServerRecords.serverLog()).anyMatch(l -> l.contains("plugin schema migrated") && l.contains("minutes"));
                 assertThat(api.get("/api/v1/admin/plugins", admin).raw().body()).contains("\"minutes\"").contains("\"voting\"");
                 plugins.enableFor(run.erfurtTenantId, "minutes");
                 plugins.enableFor(run.erfurtTenantId, "voting");
@@ -247,11 +246,5 @@ class MinutesServerIT {
 
     private static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    }
-
-    /** The distribution's log of this run ({@code TestRun} starts it in {@code target/plenum-e2e}). */
-    private static List<String> serverLog() throws Exception {
-        Path log = Path.of(System.getProperty("plenum.it.target", "target")).toAbsolutePath().resolve("plenum-e2e/plenum.log");
-        return Files.isRegularFile(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
     }
 }

@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.plenum.it.support.Api;
 import org.plenum.it.support.PluginAdmin;
+import org.plenum.it.support.ServerRecords;
 import org.plenum.it.support.SignedPlugins;
 import org.plenum.it.support.TestRun;
 import org.plenum.it.support.browser.Axe;
@@ -43,6 +46,7 @@ class WebClientVotingIT {
     private final TestRun run;
     private String admin;
     private PluginAdmin plugins;
+    private final Map<String, String> userIds = new HashMap<>();
 
     WebClientVotingIT(TestRun run) {
         this.run = run;
@@ -237,6 +241,75 @@ class WebClientVotingIT {
         m.screenshot("web-voting-repeated-member");
     }
 
+    /**
+     * V10 in browsers: five members cast a secret ballot from their own Chromium (credential blind-signed over the
+     * socket, ballot sent by an anonymous fetch); afterwards no row of any table in the server's PostgreSQL and no line
+     * of its log holds a person (name, user name or user id) together with a choice. The candidates' names occur
+     * nowhere else, so a choice cannot hide among ordinary words.
+     */
+    @Test
+    void v10_aSecretVoteOfFiveBrowsersLeavesNoRowOrLogLineThatLinksAPersonToAChoice() {
+        PlenumPage chair = member("v10-chair", "Vorsitz Zeller", "moderator");
+        chair.open("/");
+        chair.loginLocal("v10-chair", PASSWORD);
+        chair.joinFromRooms(chair.createRoom("Wahlausschuss"));
+        String[] names = {"Wählerin Amsel", "Wähler Bussard", "Wählerin Córdoba", "Wähler Dohle", "Wählerin Elster"};
+        String[] choices = {"Nordmann", "Südberg", "Nordmann", "Ostermann", "Südberg"};
+        List<PlenumPage> voters = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            PlenumPage m = member("v10-voter-" + i, names[i], "member");
+            m.open("/");
+            m.loginLocal("v10-voter-" + i, PASSWORD);
+            m.joinFromRoomsAudioOnly(m.room("Wahlausschuss")); // six browsers on two cores: no cameras needed to vote
+            voters.add(m);
+        }
+
+        chair.testid("plugin-panel-voting").click();
+        chair.testid("voting-kind-secret").click();
+        chair.testid("voting-question").sendKeys("Wahl der Beigeordneten");
+        chair.testid("voting-own-options").click();
+        chair.testid("voting-options").sendKeys("Nordmann\nSüdberg\nOstermann");
+        chair.testid("voting-role-moderator").click(); // the five members vote; the vote closes itself after the fifth
+        chair.testid("voting-start").click();
+        String voteId = awaitOpenVote(chair, "Beigeordneten");
+        for (PlenumPage m : voters) {
+            m.testid("plugin-panel-voting").click();
+            awaitOpenVote(m, "Beigeordneten");
+            m.until("the anonymous ballot credential", PlenumPage.MEDIA.multipliedBy(2),
+                    "const c = find(document, '[data-testid=voting-credential]'); return c && c.getAttribute('data-state') === 'ready';");
+        }
+        for (int i = 0; i < voters.size(); i++) {
+            voters.get(i).testid("voting-choice-" + choices[i]).click();
+            voters.get(i).testid("voting-cast").click();
+            receiptOf(voters.get(i), voteId);
+        }
+        chair.until("the valid result", PlenumPage.SCREEN,
+                "const r = find(document, `[data-testid=voting-result][data-vote-id='${arguments[0]}']`); return r && r.getAttribute('data-valid') === 'true';",
+                voteId);
+        Api.Reply verified = run.api.get("/api/v1/plugins/voting/votes/" + voteId + "/verification", token("v10-voter-0"));
+        assertThat(verified.body().path("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.body().path("recount").path("cast").asInt()).as(verified.toString()).isEqualTo(5);
+
+        List<String> identities = new ArrayList<>(List.of(names));
+        for (int i = 0; i < names.length; i++) {
+            identities.add("v10-voter-" + i);
+            identities.add(userIds.get("v10-voter-" + i));
+        }
+        List<String> rows = ServerRecords.everyDatabaseRow();
+        assertThat(rows).as("the dump reaches the ballots and the people")
+                .anyMatch(r -> r.contains("ballot_box") && r.contains("Südberg")).anyMatch(r -> r.contains("Wählerin Amsel"));
+        for (String row : rows) {
+            boolean person = identities.stream().anyMatch(row::contains);
+            boolean choice = Stream.of(choices).anyMatch(row::contains);
+            assertThat(person && choice).as("a row linking a person to a choice: %s", row).isFalse();
+        }
+        List<String> log = ServerRecords.serverLog();
+        assertThat(log).as("the server's log of this run").isNotEmpty();
+        for (String line : log) {
+            assertThat(identities.stream().anyMatch(line::contains) && Stream.of(choices).anyMatch(line::contains)).as(line).isFalse();
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** A user of Erfurt with a browser of their own. */
@@ -244,6 +317,7 @@ class WebClientVotingIT {
         Api.Reply user = run.api.post("/api/v1/tenants/" + run.erfurtTenantId + "/users", admin,
                 Map.of("username", username, "password", PASSWORD, "displayName", displayName, "role", role));
         assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        userIds.put(username, user.text("id"));
         return new PlenumPage(browsers.start(username), run.server.url());
     }
 

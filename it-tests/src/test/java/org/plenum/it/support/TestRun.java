@@ -74,7 +74,9 @@ public final class TestRun implements AutoCloseable {
                 Map.entry("oidc.clock.skew", "1s"),
                 // the trust store of the build's test CA, which signed the first-party plugins
                 Map.entry("plugins.truststore", SignedPlugins.truststore().toString()),
-                Map.entry("plugins.truststore.password", SignedPlugins.TRUSTSTORE_PASSWORD));
+                Map.entry("plugins.truststore.password", SignedPlugins.TRUSTSTORE_PASSWORD),
+                // a known port, so that ServerRecords can read what the server stored
+                Map.entry("db.embedded.port", Integer.toString(ServerRecords.DATABASE_PORT)));
     }
 
     static TestRun start() {

@@ -179,6 +179,15 @@ public final class PlenumPage {
         testid("meeting-title");
     }
 
+    /** From the rooms page into the meeting with the camera off and audio only (sends and receives no video). */
+    public void joinFromRoomsAudioOnly(WebElement room) {
+        room.findElement(By.cssSelector("[data-testid=room-join]")).click();
+        testid("prejoin-camera-off").click();
+        testid("prejoin-audio-only").click();
+        testid("prejoin-join").click();
+        testid("meeting-title");
+    }
+
     /** A guest: invite link, name, pre-join; returns when the waiting screen or the meeting shows. */
     public void joinAsGuest(String inviteUrl, String displayName) {
         open(inviteUrl);
