@@ -44,21 +44,13 @@ class WebClientPollsIT {
         assertThat(installed.body()).contains("/plugins/polls/ui/polls.js");
         try {
             plugins.enableFor(run.erfurtTenantId, "polls");
-            Api.Reply user = api.post("/api/v1/tenants/" + run.erfurtTenantId + "/users", admin,
-                    Map.of("username", "web-polls-chair", "password", "correct-horse-battery", "displayName", "Vorsitz Voigt", "role", "moderator"));
-            assertThat(user.status()).as(user.toString()).isEqualTo(201);
-
             PlenumPage chair = new PlenumPage(browsers.start("polls-chair"), run.server.url());
-            chair.open("/");
-            chair.loginLocal("web-polls-chair", "correct-horse-battery");
-            WebElement room = chair.createRoom("Ortsteilrat Umfrage");
-            String invite = chair.invite(room);
-            chair.joinFromRooms(room);
+            String invite = chair.hostNewRoomAsNewModerator(api, admin, run.erfurtTenantId, "web-polls-chair", "Vorsitz Voigt", "Ortsteilrat Umfrage");
 
             PlenumPage guest = new PlenumPage(browsers.start("polls-guest"), run.server.url());
             guest.joinAsGuest(invite, "Bürger Bauer");
             chair.testid("toggle-participants").click();
-            chair.element("[data-testid=waiting-person] [data-testid=admit]").click();
+            chair.admitFirstWaiting();
             guest.testid("meeting-title");
 
             // the chair: the plugin's toolbar button (labelled by the plugin's own catalog) opens its panel

@@ -51,20 +51,12 @@ class WebClientTimerIT {
         assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
         try {
             plugins.enableFor(run.erfurtTenantId, "timer");
-            Api.Reply user = api.post("/api/v1/tenants/" + run.erfurtTenantId + "/users", admin,
-                    Map.of("username", "web-timer-chair", "password", "correct-horse-battery", "displayName", "Vorsitz Thiele", "role", "moderator"));
-            assertThat(user.status()).as(user.toString()).isEqualTo(201);
-
             PlenumPage chair = new PlenumPage(browsers.start("timer-chair"), run.server.url());
-            chair.open("/");
-            chair.loginLocal("web-timer-chair", "correct-horse-battery");
-            WebElement room = chair.createRoom("Sitzung mit Pause");
-            String invite = chair.invite(room);
-            chair.joinFromRooms(room);
+            String invite = chair.hostNewRoomAsNewModerator(api, admin, run.erfurtTenantId, "web-timer-chair", "Vorsitz Thiele", "Sitzung mit Pause");
             PlenumPage guest = new PlenumPage(browsers.start("timer-guest"), run.server.url());
             guest.joinAsGuest(invite, "Gast Greta");
             chair.testid("toggle-participants").click();
-            chair.element("[data-testid=waiting-person] [data-testid=admit]").click();
+            chair.admitFirstWaiting();
             guest.testid("meeting-title");
             assertThat(guest.present("[data-testid=timer-button]")).as("no start button for a guest").isFalse();
 
